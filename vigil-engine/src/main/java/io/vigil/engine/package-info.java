@@ -1,0 +1,2 @@
+/** The detection engine: turns readings into graded outcomes, free of any framework. */
+package io.vigil.engine;

@@ -1,0 +1,197 @@
+package io.vigil.engine.runtime;
+
+import io.vigil.engine.Evaluation;
+import io.vigil.engine.Evaluator;
+import io.vigil.engine.Outcome;
+import io.vigil.engine.Reading;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The states of the keys one partition owns, and the loop body that applies rules to them. Not
+ * thread-safe by design: exactly one thread drives a partition ({@link PartitionedRunner} gives each
+ * partition its own thread; the backtest drives one directly), so the hot path takes no locks.
+ */
+public final class Partition {
+
+	private static final System.Logger LOG = System.getLogger(Partition.class.getName());
+
+	/** State of one rule for one subject; subjects with several rules chain their slots. */
+	private static final class Slot {
+		final String ruleId;
+		final String partitionKey;
+		Evaluator<Object> evaluator;
+		Object state;
+		Slot next;
+
+		Slot(String ruleId, String partitionKey, Evaluator<Object> evaluator, Object state, Slot next) {
+			this.ruleId = ruleId;
+			this.partitionKey = partitionKey;
+			this.evaluator = evaluator;
+			this.state = state;
+			this.next = next;
+		}
+	}
+
+	private final Map<String, Slot> slots = new HashMap<>();
+	private final OutcomeSink sink;
+	private RuleBook rules;
+
+	public Partition(RuleBook rules, OutcomeSink sink) {
+		this.rules = rules;
+		this.sink = sink;
+	}
+
+	/** Swaps the rule book; states of rules that keep their id (and state type) carry over. */
+	public void replaceRules(RuleBook rules) {
+		this.rules = rules;
+	}
+
+	/** Applies every rule of the reading's sensor. */
+	public void process(Reading reading, Instant now) {
+		List<Evaluator<?>> evaluators = rules.rulesFor(reading.key());
+		for (int i = 0, n = evaluators.size(); i < n; i++) {
+			@SuppressWarnings("unchecked")
+			Evaluator<Object> evaluator = (Evaluator<Object>) evaluators.get(i);
+			Slot slot = slot(evaluator.subjectOf(reading), evaluator, rules.partitionKeyOf(reading.key()));
+			try {
+				apply(slot, evaluator.evaluate(reading, slot.state, now));
+			} catch (RuntimeException e) {
+				LOG.log(Level.WARNING, "rule " + slot.ruleId + " failed on " + reading + "; its state is reset", e);
+				slot.state = evaluator.initial();
+			}
+		}
+	}
+
+	/** Creates initial states for the sensor's rules, so that silence from the start is noticed. */
+	public void register(String sensorKey, Instant now) {
+		for (Evaluator<?> e : rules.rulesFor(sensorKey)) {
+			@SuppressWarnings("unchecked")
+			Evaluator<Object> evaluator = (Evaluator<Object>) e;
+			Reading probe = Reading.of(sensorKey, now, Double.NaN);
+			slot(evaluator.subjectOf(probe), evaluator, rules.partitionKeyOf(sensorKey));
+		}
+	}
+
+	/** Lets every state judge the passage of time. */
+	public void tick(Instant now) {
+		for (Map.Entry<String, Slot> entry : slots.entrySet()) {
+			for (Slot slot = entry.getValue(); slot != null; slot = slot.next) {
+				if (slot.evaluator == null) {
+					continue;
+				}
+				try {
+					apply(slot, slot.evaluator.tick(entry.getKey(), slot.state, now));
+				} catch (RuntimeException e) {
+					LOG.log(Level.WARNING, "tick of rule " + slot.ruleId + " failed for " + entry.getKey(), e);
+				}
+			}
+		}
+	}
+
+	private void apply(Slot slot, Evaluation<Object> evaluation) {
+		slot.state = evaluation.state();
+		List<Outcome> outcomes = evaluation.outcomes();
+		for (int i = 0, n = outcomes.size(); i < n; i++) {
+			try {
+				sink.accept(outcomes.get(i));
+			} catch (RuntimeException e) {
+				LOG.log(Level.ERROR, "outcome sink failed on " + outcomes.get(i), e);
+			}
+		}
+	}
+
+	private Slot slot(String subject, Evaluator<Object> evaluator, String partitionKey) {
+		Slot head = slots.get(subject);
+		String ruleId = evaluator.ruleId();
+		for (Slot s = head; s != null; s = s.next) {
+			if (s.ruleId.equals(ruleId)) {
+				if (s.evaluator != evaluator) {
+					adopt(s, evaluator);
+				}
+				return s;
+			}
+		}
+		Slot created = new Slot(ruleId, partitionKey, evaluator, evaluator.initial(), head);
+		slots.put(subject, created);
+		return created;
+	}
+
+	/** A rule was reconfigured (or restored): keep its state if the type still fits. */
+	private static void adopt(Slot slot, Evaluator<Object> evaluator) {
+		Object fresh = evaluator.initial();
+		if (slot.state == null || slot.state.getClass() != fresh.getClass()) {
+			slot.state = fresh;
+		}
+		slot.evaluator = evaluator;
+	}
+
+	/** Number of (subject, rule) states held. */
+	public int size() {
+		int n = 0;
+		for (Slot head : slots.values()) {
+			for (Slot s = head; s != null; s = s.next) {
+				n++;
+			}
+		}
+		return n;
+	}
+
+	/** Serialises every state (a deep copy: safe to hand to another thread). */
+	public List<Snapshot.Entry> snapshot() {
+		List<Snapshot.Entry> entries = new ArrayList<>(slots.size());
+		for (Map.Entry<String, Slot> entry : slots.entrySet()) {
+			for (Slot s = entry.getValue(); s != null; s = s.next) {
+				entries.add(new Snapshot.Entry(s.partitionKey, entry.getKey(), s.ruleId, serialise(s.state)));
+			}
+		}
+		return entries;
+	}
+
+	/** Restores states; rules that no longer exist are skipped, their evaluators resolved by id. */
+	public void restore(List<Snapshot.Entry> entries) {
+		for (Snapshot.Entry e : entries) {
+			@SuppressWarnings("unchecked")
+			Evaluator<Object> evaluator = (Evaluator<Object>) rules.rule(e.ruleId());
+			if (evaluator == null) {
+				continue;
+			}
+			Object state = deserialise(e.state());
+			Slot head = slots.get(e.subject());
+			Slot slot = new Slot(e.ruleId(), e.partitionKey(), null, state, head);
+			adopt(slot, evaluator);
+			slots.put(e.subject(), slot);
+		}
+	}
+
+	private static byte[] serialise(Object state) {
+		try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+			out.writeObject((Serializable) state);
+			out.flush();
+			return bytes.toByteArray();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static Object deserialise(byte[] bytes) {
+		try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+			return in.readObject();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		} catch (ClassNotFoundException e) {
+			throw new IllegalStateException("snapshot holds an unknown state type", e);
+		}
+	}
+}

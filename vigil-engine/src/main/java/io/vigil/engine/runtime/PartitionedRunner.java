@@ -1,0 +1,182 @@
+package io.vigil.engine.runtime;
+
+import io.vigil.engine.Reading;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs a {@link RuleBook} over readings with {@code n} partitions, each owned by one thread that
+ * drains a bounded queue. A sensor always lands in the partition of {@link RuleBook#partitionKeyOf},
+ * so its states are only ever touched by that thread: no locks around state, only the queue hand-off.
+ * {@link #submit} blocks while the target queue is full (back-pressure towards ingestion).
+ * Time comes from the injected {@link Clock}; call {@link #tick()} periodically (e.g. every 5 s)
+ * for data-interruption and other timers.
+ */
+public final class PartitionedRunner implements AutoCloseable {
+
+	private final Partition[] partitions;
+	private final List<BlockingQueue<Consumer<Partition>>> queues = new ArrayList<>();
+	private final List<Thread> threads = new ArrayList<>();
+	private final Clock clock;
+	private volatile RuleBook rules;
+	private volatile boolean running = true;
+
+	/**
+	 * @param partitions    number of partitions (threads), usually the number of cores
+	 * @param queueCapacity bound of each partition's queue
+	 */
+	public PartitionedRunner(RuleBook rules, OutcomeSink sink, Clock clock, int partitions, int queueCapacity) {
+		if (partitions < 1 || queueCapacity < 1) {
+			throw new IllegalArgumentException("partitions and queueCapacity must be >= 1");
+		}
+		this.rules = rules;
+		this.clock = clock;
+		this.partitions = new Partition[partitions];
+		for (int i = 0; i < partitions; i++) {
+			Partition partition = new Partition(rules, sink);
+			BlockingQueue<Consumer<Partition>> queue = new ArrayBlockingQueue<>(queueCapacity);
+			this.partitions[i] = partition;
+			queues.add(queue);
+			Thread thread = new Thread(() -> drain(partition, queue), "vigil-engine-" + i);
+			thread.setDaemon(true);
+			threads.add(thread);
+			thread.start();
+		}
+	}
+
+	private void drain(Partition partition, BlockingQueue<Consumer<Partition>> queue) {
+		List<Consumer<Partition>> batch = new ArrayList<>(256);
+		while (running || !queue.isEmpty()) {
+			try {
+				Consumer<Partition> first = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				run(first, partition);
+				queue.drainTo(batch, 255);
+				for (Consumer<Partition> task : batch) {
+					run(task, partition);
+				}
+				batch.clear();
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private static void run(Consumer<Partition> task, Partition partition) {
+		try {
+			task.accept(partition);
+		} catch (RuntimeException e) {
+			// a failing task (a snapshot of an unserialisable state, say) must not stop the partition
+			System.getLogger(PartitionedRunner.class.getName()).log(System.Logger.Level.ERROR, "engine task failed", e);
+		}
+	}
+
+	private int partitionOf(String partitionKey) {
+		return Math.floorMod(partitionKey.hashCode() * 0x9E3779B9, partitions.length);
+	}
+
+	private void enqueue(int partition, Consumer<Partition> task) {
+		if (!running) {
+			throw new IllegalStateException("runner is closed");
+		}
+		try {
+			queues.get(partition).put(task);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while submitting", e);
+		}
+	}
+
+	/** Queues a reading for evaluation; blocks while its partition's queue is full. */
+	public void submit(Reading reading) {
+		enqueue(partitionOf(rules.partitionKeyOf(reading.key())), p -> p.process(reading, clock.instant()));
+	}
+
+	/** Makes the sensor known so that it goes offline even if it never reports. */
+	public void register(String sensorKey) {
+		enqueue(partitionOf(rules.partitionKeyOf(sensorKey)), p -> p.register(sensorKey, clock.instant()));
+	}
+
+	/** Queues a timer tick to every partition. */
+	public void tick() {
+		Instant now = clock.instant();
+		for (int i = 0; i < partitions.length; i++) {
+			enqueue(i, p -> p.tick(now));
+		}
+	}
+
+	/** Swaps the rules without restart; takes effect in each partition after the readings already queued. */
+	public void replaceRules(RuleBook book) {
+		this.rules = book;
+		for (int i = 0; i < partitions.length; i++) {
+			enqueue(i, p -> p.replaceRules(book));
+		}
+	}
+
+	/** A consistent-per-partition snapshot of all states, taken between readings. */
+	public CompletableFuture<Snapshot> snapshot() {
+		List<CompletableFuture<List<Snapshot.Entry>>> parts = new ArrayList<>();
+		for (int i = 0; i < partitions.length; i++) {
+			CompletableFuture<List<Snapshot.Entry>> part = new CompletableFuture<>();
+			parts.add(part);
+			enqueue(i, p -> part.complete(p.snapshot()));
+		}
+		return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> {
+			List<Snapshot.Entry> all = new ArrayList<>();
+			parts.forEach(part -> all.addAll(part.join()));
+			return new Snapshot(all);
+		});
+	}
+
+	/** Restores states (before submitting readings, typically right after construction). */
+	public CompletableFuture<Void> restore(Snapshot snapshot) {
+		List<List<Snapshot.Entry>> byPartition = new ArrayList<>();
+		for (int i = 0; i < partitions.length; i++) {
+			byPartition.add(new ArrayList<>());
+		}
+		for (Snapshot.Entry e : snapshot.entries()) {
+			byPartition.get(partitionOf(e.partitionKey())).add(e);
+		}
+		List<CompletableFuture<Void>> done = new ArrayList<>();
+		for (int i = 0; i < partitions.length; i++) {
+			List<Snapshot.Entry> entries = byPartition.get(i);
+			CompletableFuture<Void> part = new CompletableFuture<>();
+			done.add(part);
+			enqueue(i, p -> {
+				p.restore(entries);
+				part.complete(null);
+			});
+		}
+		return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
+	}
+
+	/** Waits until everything queued so far has been processed. */
+	public void flush() {
+		List<CompletableFuture<Void>> done = new ArrayList<>();
+		for (int i = 0; i < partitions.length; i++) {
+			CompletableFuture<Void> part = new CompletableFuture<>();
+			done.add(part);
+			enqueue(i, p -> part.complete(null));
+		}
+		CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+	}
+
+	/** Processes what is queued, then stops the partition threads. */
+	@Override
+	public void close() throws InterruptedException {
+		running = false;
+		for (Thread thread : threads) {
+			thread.join(10_000);
+		}
+	}
+}
