@@ -1,0 +1,144 @@
+package io.vigil.engine.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.engine.Feed;
+import io.vigil.engine.Level;
+import io.vigil.engine.Outcome;
+import io.vigil.engine.Outcome.Kind;
+import io.vigil.engine.Reading;
+import io.vigil.engine.condition.Delay;
+import io.vigil.engine.condition.Interruption;
+import io.vigil.engine.condition.Limit;
+import io.vigil.engine.condition.Threshold;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class PartitionedRunnerTest {
+
+	private static final Threshold PRESSURE = new Threshold("p-high", List.of(Limit.high(4.0, Level.ORANGE)), 0.1,
+			Delay.ofReadings(3), Delay.NONE);
+
+	private static FixedRuleBook rules(int sensors) {
+		FixedRuleBook.Builder builder = FixedRuleBook.builder();
+		for (int i = 0; i < sensors; i++) {
+			builder.bind("PT-" + i, PRESSURE).bind("PT-" + i, new Interruption("offline", Duration.ofSeconds(10), 3, Level.BLUE));
+		}
+		return builder.build();
+	}
+
+	/** A clock the test moves. */
+	private static final class TestClock extends Clock {
+		volatile Instant now = Feed.T0;
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+	}
+
+	@Test
+	void everySensorsOutcomesArriveInOrderAcrossPartitions() throws Exception {
+		List<Outcome> seen = new CopyOnWriteArrayList<>();
+		try (var runner = new PartitionedRunner(rules(50), seen::add, new TestClock(), 2, 64)) {
+			for (int t = 0; t < 10; t++) {
+				for (int s = 0; s < 50; s++) {
+					runner.submit(Reading.of("PT-" + s, Feed.at(t), t < 5 ? 4.5 : 1.0));
+				}
+			}
+			runner.flush();
+		}
+		assertThat(seen).hasSize(100);
+		for (int s = 0; s < 50; s++) {
+			String key = "PT-" + s;
+			assertThat(seen.stream().filter(o -> o.key().equals(key)).map(Outcome::kind))
+					.containsExactly(Kind.RAISED, Kind.RECOVERED);
+			assertThat(seen.stream().filter(o -> o.key().equals(key) && o.kind() == Kind.RAISED).findFirst().orElseThrow().at())
+					.isEqualTo(Feed.at(2));
+		}
+	}
+
+	@Test
+	void restartInTheMiddleOfAnOnDelayKeepsCounting() throws Exception {
+		List<Outcome> seen = new CopyOnWriteArrayList<>();
+		FixedRuleBook book = rules(1);
+		byte[] stored;
+		try (var runner = new PartitionedRunner(book, seen::add, new TestClock(), 2, 16)) {
+			runner.submit(Reading.of("PT-0", Feed.at(0), 4.5));
+			runner.submit(Reading.of("PT-0", Feed.at(1), 4.5));
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			runner.snapshot().join().writeTo(out);
+			stored = out.toByteArray();
+		}
+		assertThat(seen).isEmpty();
+		try (var restarted = new PartitionedRunner(rules(1), seen::add, new TestClock(), 3, 16)) {
+			restarted.restore(Snapshot.readFrom(new ByteArrayInputStream(stored))).join();
+			restarted.submit(Reading.of("PT-0", Feed.at(2), 4.5));
+			restarted.flush();
+		}
+		assertThat(seen).singleElement().satisfies(o -> {
+			assertThat(o.kind()).isEqualTo(Kind.RAISED);
+			assertThat(o.parameters()).containsEntry("readingsHeld", 3);
+		});
+	}
+
+	@Test
+	void withoutTheSnapshotARestartWouldStartTheDelayAgain() throws Exception {
+		List<Outcome> seen = new CopyOnWriteArrayList<>();
+		try (var restarted = new PartitionedRunner(rules(1), seen::add, new TestClock(), 1, 16)) {
+			restarted.submit(Reading.of("PT-0", Feed.at(2), 4.5));
+			restarted.flush();
+		}
+		assertThat(seen).isEmpty();
+	}
+
+	@Test
+	void registeredSensorThatNeverReportsGoesOfflineOnTick() throws Exception {
+		List<Outcome> seen = new CopyOnWriteArrayList<>();
+		TestClock clock = new TestClock();
+		try (var runner = new PartitionedRunner(rules(2), seen::add, clock, 2, 16)) {
+			runner.register("PT-0");
+			runner.tick();
+			clock.now = Feed.at(29);
+			runner.submit(Reading.of("PT-1", Feed.at(29), 1.0));
+			runner.tick();
+			clock.now = Feed.at(30);
+			runner.tick();
+			runner.flush();
+		}
+		assertThat(seen).extracting(Outcome::key, Outcome::kind).containsExactly(org.assertj.core.groups.Tuple.tuple("PT-0", Kind.RAISED));
+	}
+
+	@Test
+	void aFailingSinkDoesNotStopThePartition() throws Exception {
+		List<Outcome> seen = new CopyOnWriteArrayList<>();
+		OutcomeSink flaky = o -> {
+			seen.add(o);
+			throw new IllegalStateException("database down");
+		};
+		try (var runner = new PartitionedRunner(rules(1), flaky, new TestClock(), 1, 16)) {
+			for (int t = 0; t < 6; t++) {
+				runner.submit(Reading.of("PT-0", Feed.at(t), t < 3 ? 4.5 : 1.0));
+			}
+			runner.flush();
+		}
+		assertThat(seen).extracting(Outcome::kind).containsExactly(Kind.RAISED, Kind.RECOVERED);
+	}
+}
