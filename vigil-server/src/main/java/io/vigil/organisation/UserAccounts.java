@@ -57,7 +57,7 @@ public class UserAccounts {
 		String where = user.isAdmin() ? "true" : "u.organisation_id is not null and " + filter.sql();
 		return jdbc.sql("""
 				select u.*, o.code as organisation_code from users u left join organisations o on o.id = u.organisation_id
-				where """ + where + " order by u.username")
+				where """ + " " + where + " order by u.username")
 			.params(user.isAdmin() ? java.util.Map.of() : filter.params())
 			.query((rs, row) -> new UserAccount(rs.getLong("id"), rs.getString("username"),
 					rs.getString("display_name"), Role.fromCode(rs.getString("role")), rs.getString("organisation_code"),

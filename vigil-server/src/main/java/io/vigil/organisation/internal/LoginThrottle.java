@@ -12,8 +12,9 @@ import io.vigil.organisation.OrganisationSettings;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows password guessing: after too many failures for one user name or one address within the
- * lock-out window, further attempts are refused until the window has passed.
+ * Slows password guessing: after too many failures for one user name, or ten times as many from one
+ * address, within the lock-out window, further attempts are refused until the window has passed.
+ * The address limit is higher because many honest users may share one address behind a proxy.
  */
 @Component
 class LoginThrottle {
@@ -39,8 +40,10 @@ class LoginThrottle {
 	Optional<Duration> lockedFor(String username, String address) {
 		Instant now = clock.instant();
 		return java.util.stream.Stream.of("u:" + username, "a:" + address)
+			.filter(key -> failures.get(key) != null)
+			.filter(key -> failures.get(key).count() >= (key.startsWith("a:") ? 10 * maxFailures : maxFailures))
 			.map(failures::get)
-			.filter(f -> f != null && f.count() >= maxFailures && f.since().plus(window).isAfter(now))
+			.filter(f -> f != null && f.since().plus(window).isAfter(now))
 			.map(f -> Duration.between(now, f.since().plus(window)))
 			.max(Duration::compareTo);
 	}

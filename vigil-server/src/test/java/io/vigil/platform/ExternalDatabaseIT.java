@@ -1,0 +1,79 @@
+package io.vigil.platform;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+
+import io.vigil.Api;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The production path: Vigil on an external PostgreSQL server (the one on this machine), configured
+ * the way an operator does it, in a database of its own that the test creates and drops.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "vigil.data-dir=${java.io.tmpdir}/vigil-external-${random.uuid}",
+				"vigil.organisation.admin-username=admin", "vigil.organisation.admin-password=admin-password" })
+class ExternalDatabaseIT {
+
+	static final String SERVER = System.getProperty("vigil.it.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+
+	static final String DATABASE = "vigil_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void externalDatabase(DynamicPropertyRegistry registry) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
+			connection.createStatement().execute("create database " + DATABASE);
+		}
+		registry.add("spring.datasource.url", () -> SERVER + DATABASE);
+		registry.add("spring.datasource.username", () -> "postgres");
+	}
+
+	@AfterAll
+	static void dropDatabase() throws SQLException {
+		try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
+			connection.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
+		}
+	}
+
+	@Test
+	void runsOnTheConfiguredServerWithItsSchemaMigrated() {
+		String database = jdbc.sql("select current_database()").query(String.class).single();
+		Integer migrations = jdbc.sql("select count(*) from flyway_schema_history where success").query(Integer.class)
+			.single();
+
+		assertThat(database).isEqualTo(DATABASE);
+		assertThat(migrations).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void storesWhatTheApiIsGivenOnTheServer() {
+		Api admin = Api.at(port).as("admin", "admin-password");
+
+		Api.Response created = admin.post("/api/v1/organisations", Map.of("code", "ext-district", "name", "外部库测试区",
+				"kind", "region"));
+
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(jdbc.sql("select name from organisations where code = 'ext-district'").query(String.class).single())
+			.isEqualTo("外部库测试区");
+		assertThat(Api.at(port).get("/actuator/health").body()).isEqualTo("{\"status\":\"UP\"}");
+	}
+}
