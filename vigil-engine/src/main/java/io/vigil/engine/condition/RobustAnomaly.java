@@ -12,9 +12,17 @@ import java.util.Objects;
  *
  * @param window number of past values (or deseasonalised residuals) used as the reference, >= 8
  * @param season season length in readings (e.g. 288 for daily with 5-minute data), 0 when not seasonal
+ * @param beyondEnvelope when true, a reading is anomalous only if, besides the z-score, its deviation
+ *                       from the median is larger than every deviation in the reference window: spikes
+ *                       that are part of normal behaviour (seen in the window) do not alarm again
  */
-public record RobustAnomaly(String id, int window, int season, double zLimit, int onReadings, Level level)
-		implements Condition {
+public record RobustAnomaly(String id, int window, int season, double zLimit, int onReadings, Level level,
+		boolean beyondEnvelope) implements Condition {
+
+	/** Plain robust z-score detector (no envelope condition). */
+	public RobustAnomaly(String id, int window, int season, double zLimit, int onReadings, Level level) {
+		this(id, window, season, zLimit, onReadings, level, false);
+	}
 
 	public RobustAnomaly {
 		Condition.requireId(id);

@@ -54,8 +54,9 @@ public final class PcaAnomalyEvaluator implements Evaluator<PcaAnomalyEvaluator.
 		for (int i = 0; i < model.variables().size(); i++) {
 			index.put(model.variables().get(i), i);
 		}
-		this.t2Limit = model.t2Limit(condition.confidence());
-		this.qLimit = model.qLimit(condition.confidence());
+		boolean floor = condition.limits() == PcaAnomaly.LimitPolicy.AT_LEAST_TRAINING_MAX;
+		this.t2Limit = Math.max(model.t2Limit(condition.confidence()), floor ? model.trainingMax()[0] : 0);
+		this.qLimit = Math.max(model.qLimit(condition.confidence()), floor ? model.trainingMax()[1] : 0);
 	}
 
 	@Override

@@ -24,6 +24,8 @@ public final class PcaModel implements Serializable {
 	private final double[] eigenvalues;
 	private final int components;
 	private final int observations;
+	private double trainingMaxT2;
+	private double trainingMaxQ;
 
 	private PcaModel(List<String> variables, double[] mean, double[] scale, double[][] loadings, double[] eigenvalues,
 			int components, int observations) {
@@ -106,7 +108,18 @@ public final class PcaModel implements Serializable {
 				loadings[i][j] = eigen.vectors()[i][j];
 			}
 		}
-		return new PcaModel(variables, mean, scale, loadings, values, k, n);
+		PcaModel model = new PcaModel(variables, mean, scale, loadings, values, k, n);
+		for (double[] row : rows) {
+			double[] score = model.score(row);
+			model.trainingMaxT2 = Math.max(model.trainingMaxT2, score[0]);
+			model.trainingMaxQ = Math.max(model.trainingMaxQ, score[1]);
+		}
+		return model;
+	}
+
+	/** Largest T² and Q seen on the training rows: {t2, q}. */
+	public double[] trainingMax() {
+		return new double[] {trainingMaxT2, trainingMaxQ};
 	}
 
 	/** Fits on a numeric CSV file (header row of variable names, see {@link NumericCsv}). */

@@ -50,6 +50,29 @@ public final class RobustAnomalyEvaluator implements Evaluator<RobustAnomalyEval
 		return new State();
 	}
 
+	/** Largest absolute deviation from the median inside the reference window. */
+	static double envelope(Samples reference) {
+		int n = reference.size();
+		double[] values = new double[n];
+		for (int i = 0; i < n; i++) {
+			values[i] = reference.value(i);
+		}
+		Arrays.sort(values);
+		double median = median(values);
+		return Math.max(Math.abs(values[0] - median), Math.abs(values[n - 1] - median));
+	}
+
+	/** Deviation of {@code x} from the window's median. */
+	static double deviation(Samples reference, double x) {
+		int n = reference.size();
+		double[] values = new double[n];
+		for (int i = 0; i < n; i++) {
+			values[i] = reference.value(i);
+		}
+		Arrays.sort(values);
+		return Math.abs(x - median(values));
+	}
+
 	/** Robust z of {@code x} against the residual window, or NaN while the window fills. */
 	static double robustZ(Samples reference, double x, int needed) {
 		int n = reference.size();
@@ -96,12 +119,13 @@ public final class RobustAnomalyEvaluator implements Evaluator<RobustAnomalyEval
 			residual = r.value();
 		}
 		double z = robustZ(s.residuals, residual, condition.window());
+		boolean novel = !condition.beyondEnvelope() || Double.isNaN(z) || deviation(s.residuals, residual) > envelope(s.residuals);
 		s.residuals.add(t, residual);
 		s.residuals.keepLast(condition.window());
 		if (Double.isNaN(z)) {
 			return Evaluation.quiet(s);
 		}
-		boolean out = Math.abs(z) > condition.zLimit();
+		boolean out = Math.abs(z) > condition.zLimit() && novel;
 		if (out == s.raised) {
 			s.run = 0;
 			return Evaluation.quiet(s);

@@ -79,7 +79,7 @@ class StatisticalModelsTest {
 			train[i] = row(r, 0);
 		}
 		PcaModel model = PcaModel.fit(List.of("a", "b", "c"), train, 0.9);
-		var feed = Feed.<PcaAnomalyEvaluator.State>of(new PcaAnomalyEvaluator(new PcaAnomaly("unit-pca", "UNIT-1", model, 0.99, true, true, 3, 3, Level.YELLOW)), "UNIT-1");
+		var feed = Feed.<PcaAnomalyEvaluator.State>of(new PcaAnomalyEvaluator(new PcaAnomaly("unit-pca", "UNIT-1", model, 0.99, true, true, 3, 3, Level.YELLOW, PcaAnomaly.LimitPolicy.THEORETICAL)), "UNIT-1");
 		for (int t = 0; t < 40; t++) {
 			double[] x = row(r, t >= 20 ? 3 : 0);
 			feed.read("a", t, x[0]);
