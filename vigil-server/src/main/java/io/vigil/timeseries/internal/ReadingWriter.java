@@ -1,0 +1,212 @@
+package io.vigil.timeseries.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import io.vigil.timeseries.ReadingStore;
+import io.vigil.timeseries.ReadingsStored;
+import io.vigil.timeseries.SensorReading;
+import io.vigil.timeseries.StoreOverloadedException;
+import io.vigil.timeseries.TimeseriesSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@link ReadingStore}: a queue bounded in readings, drained by one writer thread that gathers
+ * every waiting request (up to {@code max-batch} readings) into one transaction and completes their
+ * futures after the commit. Capacity counts readings until they are committed, so memory stays
+ * bounded whatever the offered load. A failed transaction fails its futures (never acknowledges)
+ * and the writer goes on with the next batch.
+ */
+@Component
+class ReadingWriter implements ReadingStore, SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ReadingWriter.class);
+
+	private record Request(List<SensorReading> readings, CompletableFuture<Void> done, long queuedAt) {
+	}
+
+	private final TimeseriesSettings settings;
+
+	private final BatchTransaction transaction;
+
+	private final ObjectProvider<ReadingsStored> listeners;
+
+	private final StoreMetrics metrics;
+
+	private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+
+	private final AtomicLong queued = new AtomicLong();
+
+	private volatile boolean accepting;
+
+	private volatile boolean running;
+
+	private Thread thread;
+
+	private Request carried;
+
+	ReadingWriter(TimeseriesSettings settings, DataSource dataSource, DayPartitions partitions,
+			ObjectProvider<ReadingsStored> listeners, StoreMetrics metrics) {
+		this.settings = settings;
+		this.transaction = new BatchTransaction(dataSource, partitions);
+		this.listeners = listeners;
+		this.metrics = metrics;
+		metrics.queueDepth(queued::get);
+	}
+
+	@Override
+	public CompletableFuture<Void> append(List<SensorReading> readings) {
+		if (readings.isEmpty()) {
+			return CompletableFuture.completedFuture(null);
+		}
+		if (!accepting) {
+			metrics.rejected(readings.size());
+			return CompletableFuture.failedFuture(new StoreOverloadedException(settings.retryAfter()));
+		}
+		long size = readings.size();
+		while (true) {
+			long current = queued.get();
+			// A batch larger than the whole capacity still gets in when nothing else waits.
+			if (current > 0 && current + size > settings.queueCapacity()) {
+				metrics.rejected(readings.size());
+				return CompletableFuture.failedFuture(new StoreOverloadedException(settings.retryAfter()));
+			}
+			if (queued.compareAndSet(current, current + size)) {
+				break;
+			}
+		}
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		queue.add(new Request(List.copyOf(readings), done, System.nanoTime()));
+		return done;
+	}
+
+	private void run() {
+		while (running || carried != null || !queue.isEmpty()) {
+			try {
+				List<Request> batch = take();
+				if (!batch.isEmpty()) {
+					write(batch);
+				}
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException | Error e) {
+				log.error("Reading writer survived an unexpected failure", e);
+			}
+		}
+	}
+
+	private List<Request> take() throws InterruptedException {
+		List<Request> batch = new ArrayList<>();
+		Request first = carried != null ? carried : queue.poll(200, TimeUnit.MILLISECONDS);
+		carried = null;
+		if (first == null) {
+			return batch;
+		}
+		batch.add(first);
+		int size = first.readings().size();
+		Request next;
+		while (size < settings.maxBatch() && (next = queue.poll()) != null) {
+			if (size + next.readings().size() > settings.maxBatch()) {
+				carried = next;
+				break;
+			}
+			batch.add(next);
+			size += next.readings().size();
+		}
+		return batch;
+	}
+
+	private void write(List<Request> batch) {
+		List<SensorReading> readings = new ArrayList<>();
+		for (Request request : batch) {
+			readings.addAll(request.readings());
+		}
+		long started = System.nanoTime();
+		try {
+			int inserted = transaction.store(readings);
+			long committed = System.nanoTime();
+			metrics.stored(readings.size(), inserted, committed - started);
+			for (Request request : batch) {
+				metrics.acknowledged(committed - request.queuedAt());
+				request.done().complete(null);
+			}
+			notifyListeners(readings);
+		}
+		catch (Exception e) {
+			log.warn("Storing a batch of {} readings failed; {} requests are told so", readings.size(), batch.size(),
+					e);
+			metrics.failed(readings.size());
+			for (Request request : batch) {
+				request.done().completeExceptionally(e);
+			}
+		}
+		finally {
+			queued.addAndGet(-readings.size());
+		}
+	}
+
+	private void notifyListeners(List<SensorReading> readings) {
+		List<SensorReading> view = List.copyOf(readings);
+		for (ReadingsStored listener : listeners.orderedStream().toList()) {
+			try {
+				listener.stored(view);
+			}
+			catch (RuntimeException e) {
+				log.warn("Listener {} failed on a stored batch", listener.getClass().getName(), e);
+			}
+		}
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		accepting = true;
+		thread = new Thread(this::run, "vigil-reading-writer");
+		thread.start();
+	}
+
+	/** Stops accepting, then writes whatever is queued before the thread ends. */
+	@Override
+	public void stop() {
+		accepting = false;
+		running = false;
+		if (thread != null) {
+			try {
+				thread.join(30_000);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		Request left;
+		while ((left = queue.poll()) != null) {
+			left.done().completeExceptionally(new StoreOverloadedException(settings.retryAfter()));
+		}
+		transaction.close();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Stops after the web server and the ingest channels (higher phases stop first). */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+}
