@@ -39,7 +39,8 @@ public class SensorIntervals {
 
 	public Expected of(long sensorId) {
 		Expected expected = all().get(sensorId);
-		if (expected == null && Duration.between(loadedAt, clock.instant()).toSeconds() >= 1) {
+		if (expected == null) {
+			// Only stored sensors are asked about, so a miss means a sensor created since the last load.
 			expected = reload().get(sensorId);
 		}
 		return expected;

@@ -1,0 +1,103 @@
+package io.vigil.timeseries;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import io.vigil.VigilTest;
+import io.vigil.timeseries.ReadingQueries.Resolution;
+import io.vigil.timeseries.ReadingQueries.Rollup;
+import io.vigil.timeseries.TestSensors.Sensor;
+import io.vigil.timeseries.internal.DayPartitions;
+import io.vigil.timeseries.internal.Rollups;
+import io.vigil.timeseries.internal.TimeseriesMaintenance;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static io.vigil.timeseries.ReadingStoreTests.admin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@VigilTest
+class RollupAndRetentionTests {
+
+	@Autowired
+	ReadingStore store;
+
+	@Autowired
+	ReadingQueries queries;
+
+	@Autowired
+	Rollups rollups;
+
+	@Autowired
+	TimeseriesMaintenance maintenance;
+
+	@Autowired
+	DayPartitions partitions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void rollUpsCoverValidReadingsAndFollowLateOnes() throws Exception {
+		Sensor sensor = new TestSensors(jdbc).sensor(10);
+		Instant hour = Instant.parse("2025-04-01T10:00:00Z");
+		store.append(List.of(sensor.at(hour.plusSeconds(10), 3), sensor.at(hour, 1), sensor.at(hour.plusSeconds(20), 2),
+				sensor.invalidAt(hour.plusSeconds(30), 100), sensor.at(hour.plusSeconds(65), 10))).join();
+		rollups.run();
+
+		assertThat(minutes(sensor, hour)).containsExactly(new Rollup(hour, 1, 3, 2, 3),
+				new Rollup(hour.plusSeconds(60), 10, 10, 10, 1));
+		assertThat(hours(sensor, hour)).containsExactly(new Rollup(hour, 1, 10, 4, 4));
+
+		// Late and duplicate readings, after the minute was rolled up: the roll-up follows, once.
+		store.append(List.of(sensor.at(hour.plusSeconds(40), 0), sensor.at(hour, 1000))).join();
+		rollups.run();
+
+		assertThat(minutes(sensor, hour).get(0)).isEqualTo(new Rollup(hour, 0, 3, 1.5, 4));
+		assertThat(hours(sensor, hour)).containsExactly(new Rollup(hour, 0, 10, 3.2, 5));
+	}
+
+	@Test
+	void minutesStillFillingAreNotRolledUpYet() throws Exception {
+		Sensor sensor = new TestSensors(jdbc).sensor(10);
+		Instant now = Instant.now();
+		store.append(List.of(sensor.at(now, 1))).join();
+		rollups.run();
+
+		assertThat(minutes(sensor, now.truncatedTo(ChronoUnit.HOURS))).isEmpty();
+		assertThat(jdbc.sql("select count(*) from rollup_pending where minute = :m")
+			.param("m", now.truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC)).query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void retentionDropsWholeDaysOlderThanConfigured() throws Exception {
+		Sensor sensor = new TestSensors(jdbc).sensor(60);
+		Instant old = Instant.now().minus(500, ChronoUnit.DAYS);
+		Instant kept = Instant.now().minus(300, ChronoUnit.DAYS);
+		store.append(List.of(sensor.at(old, 1), sensor.at(kept, 2))).join();
+		LocalDate oldDay = LocalDate.ofInstant(old, ZoneOffset.UTC);
+		assertThat(partitions.existing(DayPartitions.READINGS)).contains(oldDay);
+
+		List<LocalDate> dropped = maintenance.applyRetention();
+
+		assertThat(dropped).contains(oldDay);
+		assertThat(partitions.existing(DayPartitions.READINGS)).doesNotContain(oldDay)
+			.contains(LocalDate.ofInstant(kept, ZoneOffset.UTC));
+		assertThat(jdbc.sql("select value from readings where sensor_id = :id").param("id", sensor.id())
+			.query(Double.class).list()).containsExactly(2.0);
+	}
+
+	private List<Rollup> minutes(Sensor sensor, Instant hour) {
+		return queries.rollups(admin(), sensor.code(), Resolution.MINUTE, hour, hour.plusSeconds(3600), 100).items();
+	}
+
+	private List<Rollup> hours(Sensor sensor, Instant hour) {
+		return queries.rollups(admin(), sensor.code(), Resolution.HOUR, hour, hour.plusSeconds(3600), 100).items();
+	}
+}
