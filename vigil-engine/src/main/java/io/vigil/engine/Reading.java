@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param value   the value in the sensor's unit
  * @param quality {@link Quality#VALID} unless the source flagged the value as invalid
  */
-public record Reading(String key, Instant ts, double value, Quality quality) {
+public record Reading(String key, Instant ts, double value, Quality quality) implements java.io.Serializable {
 
 	public Reading {
 		Objects.requireNonNull(key, "key");

@@ -14,7 +14,10 @@ import io.vigil.engine.condition.PcaAnomaly.LimitPolicy;
  *
  * <pre>
  * java -cp vigil-engine/target/classes io.vigil.engine.backtest.Backtest [--data DIR] [skab] [nab] [tep]
+ * java -cp vigil-engine/target/classes io.vigil.engine.backtest.Backtest csv FILE [--train 400] [--label COLUMN]
+ *      [--ignore C1,C2] [--confidence 0.99] [--on 5]
  * </pre>
+ * The {@code csv} form fits a PCA model on the first rows of any numeric CSV and prints per-row outcomes.
  * {@code --data} defaults to {@code ../shared/data/detection} (the layout described in its README);
  * with no suite named, all three run. Settings are fixed in code, identical for every file of a suite.
  */
@@ -41,13 +44,17 @@ public final class Backtest {
 	}
 
 	public static void main(String[] args) throws IOException {
+		if (args.length > 0 && args[0].equals("csv")) {
+			csv(args);
+			return;
+		}
 		Path data = Path.of("../shared/data/detection");
 		List<String> suites = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].equals("--data")) {
 				data = Path.of(args[++i]);
 			} else if (args[i].equals("--help")) {
-				System.out.println("usage: Backtest [--data DIR] [skab] [nab] [tep]");
+				System.out.println("usage: Backtest [--data DIR] [skab] [nab] [tep]  |  Backtest csv FILE [--train N] [--label COL] [--ignore C1,C2] [--confidence P] [--on N]");
 				return;
 			} else {
 				suites.add(args[i]);
@@ -88,5 +95,28 @@ public final class Backtest {
 			}
 			out.printf("  (%.1f s)%n%n", (System.nanoTime() - started) / 1e9);
 		}
+	}
+
+	private static void csv(String[] args) throws IOException {
+		if (args.length < 2) {
+			throw new IllegalArgumentException("csv needs a file");
+		}
+		Path file = Path.of(args[1]);
+		int train = 400;
+		String label = null;
+		List<String> ignore = List.of();
+		double confidence = 0.99;
+		int on = 5;
+		for (int i = 2; i < args.length; i += 2) {
+			switch (args[i]) {
+				case "--train" -> train = Integer.parseInt(args[i + 1]);
+				case "--label" -> label = args[i + 1];
+				case "--ignore" -> ignore = Arrays.asList(args[i + 1].split(","));
+				case "--confidence" -> confidence = Double.parseDouble(args[i + 1]);
+				case "--on" -> on = Integer.parseInt(args[i + 1]);
+				default -> throw new IllegalArgumentException("unknown option " + args[i]);
+			}
+		}
+		CsvReplay.run(new CsvReplay.Options(file, train, label, ignore, confidence, on), System.out);
 	}
 }
