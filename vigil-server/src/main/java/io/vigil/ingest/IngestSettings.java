@@ -15,13 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBatchItems largest number of readings in one HTTP request or MQTT message
  * @param quarantineRawBytes how much of a refused payload the quarantine keeps
  * @param quarantineRetention quarantined entries older than this are deleted
+ * @param ackTimeout MQTT and HJ 212 wait this long for the store (retrying while it is overloaded) before they
+ *     refuse a message, which the sender then resends
  * @param mqtt the MQTT channel
  * @param hj212 the HJ 212 TCP channel
  */
 @ConfigurationProperties("vigil.ingest")
 public record IngestSettings(@DefaultValue("10m") Duration maxFuture, @DefaultValue("400d") Duration maxPast,
 		@DefaultValue("50000") int maxBatchItems, @DefaultValue("2048") int quarantineRawBytes,
-		@DefaultValue("30d") Duration quarantineRetention, @DefaultValue Mqtt mqtt, @DefaultValue Hj212 hj212) {
+		@DefaultValue("30d") Duration quarantineRetention, @DefaultValue("60s") Duration ackTimeout,
+		@DefaultValue Mqtt mqtt, @DefaultValue Hj212 hj212) {
 
 	/**
 	 * @param enabled whether MQTT is offered at all
@@ -29,7 +32,6 @@ public record IngestSettings(@DefaultValue("10m") Duration maxFuture, @DefaultVa
 	 * @param host address the embedded broker binds
 	 * @param maxInflight QoS 1 messages per client waiting for their acknowledgement (beyond it the broker stops
 	 *     reading from the client, which is how a fast publisher is slowed)
-	 * @param ackTimeout a message the store has not made durable within this is refused (the publisher resends)
 	 * @param externalUrl {@code tcp://host:port} of an external broker: when set, Vigil subscribes there instead of
 	 *     running its own broker
 	 * @param username user name at the external broker
@@ -39,7 +41,7 @@ public record IngestSettings(@DefaultValue("10m") Duration maxFuture, @DefaultVa
 	 */
 	public record Mqtt(@DefaultValue("true") boolean enabled, @DefaultValue("1883") int port,
 			@DefaultValue("0.0.0.0") String host, @DefaultValue("1000") int maxInflight,
-			@DefaultValue("60s") Duration ackTimeout, String externalUrl, String username, String password,
+			String externalUrl, String username, String password,
 			@DefaultValue("vigil") String shareGroup, String clientId) {
 
 		public boolean external() {

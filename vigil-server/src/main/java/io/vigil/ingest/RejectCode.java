@@ -24,7 +24,9 @@ public enum RejectCode {
 	/** The batch has more items than allowed. */
 	OVERSIZED,
 	/** The sender could not be authenticated or may not use the topic. */
-	UNAUTHORIZED;
+	UNAUTHORIZED,
+	/** The store could not make the readings durable in time; nothing is confirmed and the sender resends. */
+	UNAVAILABLE;
 
 	public String tag() {
 		return name().toLowerCase(java.util.Locale.ROOT);

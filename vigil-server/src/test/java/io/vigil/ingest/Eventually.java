@@ -3,12 +3,12 @@ package io.vigil.ingest;
 import java.time.Duration;
 
 /** Retries an assertion until it passes or the time is up, then fails with its last error. */
-final class Eventually {
+public final class Eventually {
 
 	private Eventually() {
 	}
 
-	static void within(Duration limit, Runnable assertion) {
+	public static void within(Duration limit, Runnable assertion) {
 		long deadline = System.nanoTime() + limit.toNanos();
 		while (true) {
 			try {

@@ -17,6 +17,12 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @VigilTest
 @TestPropertySource(properties = { "vigil.ingest.mqtt.port=0", "vigil.ingest.hj212.port=0",
-		"vigil.ingest.max-batch-items=1000" })
+		"vigil.ingest.max-batch-items=1000",
+		"vigil.ingest.hj212.mapping[0]=" + IngestTest.HJ212_MN + ",a01001,hjt-gas1",
+		"vigil.ingest.hj212.mapping[1]=" + IngestTest.HJ212_MN + ",a01002,hjt-gas2",
+		"vigil.ingest.hj212.mapping[2]=" + IngestTest.HJ212_MN + ",a01003,hjt-not-registered" })
 public @interface IngestTest {
+
+	/** The data logger whose codes the HJ 212 tests map to sensors {@code hjt-gas1} and {@code hjt-gas2}. */
+	String HJ212_MN = "HJTEST0000000001";
 }
