@@ -109,11 +109,15 @@ public final class GeoJson {
 	}
 
 	public static void checkLonLat(String field, double lon, double lat) {
+		checkLonLat(field, field, lon, lat);
+	}
+
+	public static void checkLonLat(String lonField, String latField, double lon, double lat) {
 		if (!Double.isFinite(lon) || lon < -180 || lon > 180) {
-			throw new InvalidInputException(field, "longitude " + lon + " is outside −180..180 (WGS-84) / 经度超出范围");
+			throw new InvalidInputException(lonField, "longitude " + lon + " is outside −180..180 (WGS-84) / 经度超出范围");
 		}
 		if (!Double.isFinite(lat) || lat < -90 || lat > 90) {
-			throw new InvalidInputException(field, "latitude " + lat + " is outside −90..90 (WGS-84) / 纬度超出范围");
+			throw new InvalidInputException(latField, "latitude " + lat + " is outside −90..90 (WGS-84) / 纬度超出范围");
 		}
 	}
 

@@ -53,8 +53,9 @@ public class Owners {
 		}
 	}
 
-	public Organisation byId(long id) {
-		return organisations.findById(id).orElseThrow();
+	/** Whether the organisation with this code lies inside the user's scope. */
+	public boolean canRead(CurrentUser user, String code) {
+		return organisations.findByCode(code).filter(user::canRead).isPresent();
 	}
 
 	private Organisation readable(CurrentUser user, String field, String code) {

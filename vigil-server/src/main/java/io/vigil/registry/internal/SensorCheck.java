@@ -63,7 +63,7 @@ public final class SensorCheck {
 			lat = anchor.getY();
 		}
 		if (lon != null) {
-			GeoJson.checkLonLat(lon.equals(command.lon()) ? "lon" : "asset.geometry", lon, lat);
+			GeoJson.checkLonLat("lon", "lat", lon, lat);
 		}
 		int interval = command.intervalSeconds() == null ? type.intervalSeconds() : command.intervalSeconds();
 		if (interval < 1 || interval > MAX_INTERVAL) {
