@@ -15,6 +15,7 @@ import io.vigil.platform.InvalidInputException;
 import io.vigil.platform.NotFoundException;
 import io.vigil.registry.SensorCatalog;
 import io.vigil.registry.SensorInfo;
+import io.vigil.timeseries.internal.LatestValues;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,9 +68,12 @@ public class ReadingQueries {
 
 	private final Clock clock;
 
+	private final LatestValues unflushed;
+
 	ReadingQueries(JdbcClient jdbc, SensorCatalog sensors, Organisations organisations, SensorOnlineState online,
-			Clock clock) {
+			Clock clock, LatestValues unflushed) {
 		this.jdbc = jdbc;
+		this.unflushed = unflushed;
 		this.clock = clock;
 		this.sensors = sensors;
 		this.organisations = organisations;
@@ -126,10 +130,17 @@ public class ReadingQueries {
 				+ " order by s.code")
 			.param("code", code)
 			.query((rs, row) -> {
+				long id = rs.getLong(1);
 				Instant ts = instant(rs, 5);
+				boolean isOnline = online.isOnline(id, now);
+				SensorReading newer = unflushed.unflushed(id).filter(r -> ts == null || r.ts().isAfter(ts)).orElse(null);
+				if (newer != null) {
+					return new LatestValue(rs.getString(2), rs.getString(3), rs.getString(4), newer.ts(), newer.value(),
+							newer.flag(), newer.valid(), isOnline);
+				}
 				double value = rs.getDouble(6);
 				return new LatestValue(rs.getString(2), rs.getString(3), rs.getString(4), ts, ts == null ? null : value,
-						rs.getString(7), ts == null ? null : rs.getBoolean(8), online.isOnline(rs.getLong(1), now));
+						rs.getString(7), ts == null ? null : rs.getBoolean(8), isOnline);
 			})
 			.list();
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.vigil.timeseries.internal.LatestValues;
 import io.vigil.timeseries.internal.SensorIntervals;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -38,7 +39,8 @@ public class SensorOnlineState implements ReadingsStored {
 
 	private final Map<Long, Long> lastSeenMillis = new ConcurrentHashMap<>();
 
-	SensorOnlineState(SensorIntervals intervals, JdbcClient jdbc, Clock clock, TimeseriesSettings settings) {
+	SensorOnlineState(SensorIntervals intervals, JdbcClient jdbc, Clock clock, TimeseriesSettings settings,
+			LatestValues repairedFirst) {
 		this.intervals = intervals;
 		this.clock = clock;
 		this.offlineAfter = settings.offlineAfterIntervals();

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * beyond it {@link ReadingStore#append} fails at once with {@link StoreOverloadedException}
  * @param maxBatch most readings the writer puts in one transaction
  * @param retryAfter what overloaded callers are told to wait
+ * @param latestFlushInterval how often the newest reading per sensor is written to {@code sensor_latest}
+ * (queries see newer ones at once; one row per sensor per interval keeps large fleets cheap)
  * @param retention how long raw readings are kept; whole UTC-day partitions older than this are
  * dropped
  * @param minuteRollupRetention how long 1-minute roll-ups are kept (day partitions, dropped)
@@ -29,6 +31,7 @@ public record TimeseriesSettings(
 		@DefaultValue("200000") int queueCapacity,
 		@DefaultValue("50000") int maxBatch,
 		@DefaultValue("1s") Duration retryAfter,
+		@DefaultValue("5s") Duration latestFlushInterval,
 		@DefaultValue("400d") Duration retention,
 		@DefaultValue("90d") Duration minuteRollupRetention,
 		@DefaultValue("1825d") Duration hourRollupRetention,

@@ -1,10 +1,18 @@
 package io.vigil.timeseries.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -12,24 +20,26 @@ import javax.sql.DataSource;
 
 import io.vigil.timeseries.SensorReading;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 
 /**
- * Stores one batch in one transaction on the writer's own connection: binary COPY into a temporary
- * staging table (COPY cannot skip conflicts), then {@code INSERT … SELECT … ON CONFLICT DO NOTHING}
- * into the day partitions, the latest value per sensor (only when newer), and a mark on every minute
- * that needs its roll-up recomputed. Commits with {@code synchronous_commit = on}, so that a
- * returning {@link #store} means flushed. Not thread-safe: the writer thread owns it.
+ * Stores one batch in one transaction on the writer's own connection and commits with
+ * {@code synchronous_commit = on}, so that a returning {@link #store} means flushed. The fast path
+ * is binary COPY straight into the day partitions inside a savepoint; only when the batch repeats a
+ * stored (sensor, ts) (a client retrying) does it fall back to COPY into a temporary staging table and
+ * {@code INSERT … ON CONFLICT DO NOTHING} (COPY itself cannot skip conflicts). The same transaction
+ * marks the minutes whose roll-ups need recomputing and, when due, upserts the latest values.
+ * Not thread-safe: the writer thread owns it.
  */
 final class BatchTransaction implements AutoCloseable {
 
 	static final String STAGING = """
 			create temporary table if not exists readings_staging (
 			    sensor_id bigint, ts timestamptz, value double precision, flag text, valid boolean,
-			    out_of_range boolean) on commit delete rows""";
+			    out_of_range boolean) on commit delete rows;
+			create temporary table if not exists latest_staging (like readings_staging) on commit delete rows""";
 
-	static final String COPY = "copy readings_staging (sensor_id, ts, value, flag, valid, out_of_range) "
-			+ "from stdin (format binary)";
+	static final String COLUMNS = " (sensor_id, ts, value, flag, valid, out_of_range) from stdin (format binary)";
 
 	static final String INSERT = """
 			insert into readings (sensor_id, ts, value, flag, valid, out_of_range)
@@ -38,58 +48,123 @@ final class BatchTransaction implements AutoCloseable {
 
 	static final String LATEST = """
 			insert into sensor_latest (sensor_id, ts, value, flag, valid)
-			select distinct on (sensor_id) sensor_id, ts, value, flag, valid from readings_staging
-			order by sensor_id, ts desc
+			select sensor_id, ts, value, flag, valid from latest_staging
 			on conflict (sensor_id) do update set ts = excluded.ts, value = excluded.value, flag = excluded.flag,
 			    valid = excluded.valid
 			where excluded.ts > sensor_latest.ts""";
 
 	static final String MARK_MINUTES = """
-			insert into rollup_pending (minute, version)
-			select distinct date_trunc('minute', ts), txid_current() from readings_staging where valid
+			insert into rollup_pending (minute, version) select unnest(?::timestamptz[]), txid_current()
 			on conflict (minute) do update set version = excluded.version""";
 
 	private final DataSource dataSource;
 
 	private final DayPartitions partitions;
 
+	private final LatestValues latest;
+
 	private final BinaryCopyBuffer buffer = new BinaryCopyBuffer();
 
 	private Connection connection;
 
-	BatchTransaction(DataSource dataSource, DayPartitions partitions) {
+	BatchTransaction(DataSource dataSource, DayPartitions partitions, LatestValues latest) {
 		this.dataSource = dataSource;
 		this.partitions = partitions;
+		this.latest = latest;
 	}
 
-	/** Returns the number of readings that were new (not already stored). */
-	int store(List<SensorReading> readings) throws SQLException {
+	/**
+	 * Stores the readings, and flushes the latest values too if {@code flushLatest}. Returns the number
+	 * of readings that were new (not already stored).
+	 */
+	int store(List<SensorReading> readings, boolean flushLatest) throws SQLException {
 		partitions.ensure(DayPartitions.READINGS, days(readings));
 		buffer.encode(readings);
+		Map<Long, SensorReading> newest = LatestValues.newestPerSensor(readings);
 		Connection c = connection();
 		try {
-			CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
-			try {
-				copy.writeToCopy(buffer.bytes(), 0, buffer.length());
-				copy.endCopy();
-			}
-			finally {
-				if (copy.isActive()) {
-					copy.cancelCopy();
-				}
-			}
-			int inserted;
-			try (Statement statement = c.createStatement()) {
-				inserted = statement.executeUpdate(INSERT);
-				statement.executeUpdate(LATEST);
-				statement.executeUpdate(MARK_MINUTES);
+			CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+			long inserted = readings.isEmpty() ? 0 : insert(c, copy);
+			markMinutes(c, readings);
+			Map<Long, SensorReading> flushed = flushLatest ? latest.toFlush(newest) : Map.of();
+			if (!flushed.isEmpty()) {
+				writeLatest(c, copy, flushed);
 			}
 			c.commit();
-			return inserted;
+			if (flushLatest) {
+				latest.flushed(flushed);
+			}
+			else {
+				latest.remember(newest.values());
+			}
+			return (int) inserted;
 		}
 		catch (SQLException | RuntimeException e) {
 			discard();
 			throw e;
+		}
+	}
+
+	private long insert(Connection c, CopyManager copy) throws SQLException {
+		Savepoint savepoint = c.setSavepoint();
+		try {
+			long inserted = copy(copy, "readings", buffer.input());
+			c.releaseSavepoint(savepoint);
+			return inserted;
+		}
+		catch (SQLException e) {
+			if (!"23505".equals(e.getSQLState())) {
+				throw e;
+			}
+			// Some (sensor, ts) is stored already: take the slower path that skips those.
+			c.rollback(savepoint);
+			copy(copy, "readings_staging", buffer.input());
+			try (Statement statement = c.createStatement()) {
+				return statement.executeUpdate(INSERT);
+			}
+		}
+	}
+
+	private static long copy(CopyManager copy, String table, InputStream rows) throws SQLException {
+		try {
+			return copy.copyIn("copy " + table + COLUMNS, rows);
+		}
+		catch (IOException e) {
+			throw new SQLException("COPY into " + table + " failed", e);
+		}
+	}
+
+	/** Flushes the pending latest values on their own, when no batch is coming. */
+	void flushLatest() throws SQLException {
+		store(List.of(), true);
+	}
+
+	private void writeLatest(Connection c, CopyManager copy, Map<Long, SensorReading> flushed) throws SQLException {
+		BinaryCopyBuffer rows = new BinaryCopyBuffer();
+		rows.encode(List.copyOf(flushed.values()));
+		copy(copy, "latest_staging", rows.input());
+		try (Statement statement = c.createStatement()) {
+			statement.executeUpdate(LATEST);
+			statement.executeUpdate("update sensor_latest_flush set flushed_at = now()");
+		}
+	}
+
+	private static void markMinutes(Connection c, List<SensorReading> readings) throws SQLException {
+		TreeSet<Long> minutes = new TreeSet<>();
+		for (SensorReading reading : readings) {
+			if (reading.valid()) {
+				minutes.add(Math.floorDiv(reading.ts().getEpochSecond(), 60L));
+			}
+		}
+		if (minutes.isEmpty()) {
+			return;
+		}
+		Object[] starts = minutes.stream()
+			.map(minute -> OffsetDateTime.ofInstant(Instant.ofEpochSecond(minute * 60), ZoneOffset.UTC))
+			.toArray();
+		try (PreparedStatement statement = c.prepareStatement(MARK_MINUTES)) {
+			statement.setArray(1, c.createArrayOf("timestamptz", starts));
+			statement.executeUpdate();
 		}
 	}
 

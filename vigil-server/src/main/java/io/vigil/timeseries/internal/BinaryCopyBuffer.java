@@ -60,6 +60,10 @@ final class BinaryCopyBuffer {
 		return bytes;
 	}
 
+	java.io.InputStream input() {
+		return new java.io.ByteArrayInputStream(bytes, 0, length);
+	}
+
 	int length() {
 		return length;
 	}

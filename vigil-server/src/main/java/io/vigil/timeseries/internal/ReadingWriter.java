@@ -56,10 +56,15 @@ class ReadingWriter implements ReadingStore, SmartLifecycle {
 
 	private Request carried;
 
-	ReadingWriter(TimeseriesSettings settings, DataSource dataSource, DayPartitions partitions,
+	private final LatestValues latest;
+
+	private long latestFlushedAt = System.nanoTime();
+
+	ReadingWriter(TimeseriesSettings settings, DataSource dataSource, DayPartitions partitions, LatestValues latest,
 			ObjectProvider<ReadingsStored> listeners, StoreMetrics metrics) {
 		this.settings = settings;
-		this.transaction = new BatchTransaction(dataSource, partitions);
+		this.latest = latest;
+		this.transaction = new BatchTransaction(dataSource, partitions, latest);
 		this.listeners = listeners;
 		this.metrics = metrics;
 		metrics.queueDepth(queued::get);
@@ -97,6 +102,9 @@ class ReadingWriter implements ReadingStore, SmartLifecycle {
 				List<Request> batch = take();
 				if (!batch.isEmpty()) {
 					write(batch);
+				}
+				else if (latest.hasPending() && latestFlushDue()) {
+					flushLatest();
 				}
 			}
 			catch (InterruptedException e) {
@@ -137,14 +145,19 @@ class ReadingWriter implements ReadingStore, SmartLifecycle {
 		}
 		long started = System.nanoTime();
 		try {
-			int inserted = transaction.store(readings);
+			boolean flush = latestFlushDue();
+			int inserted = transaction.store(readings, flush);
+			if (flush) {
+				latestFlushedAt = System.nanoTime();
+			}
 			long committed = System.nanoTime();
 			metrics.stored(readings.size(), inserted, committed - started);
+			// Listeners first, so that whoever got the acknowledgement also sees the online state it implies.
+			notifyListeners(readings);
 			for (Request request : batch) {
 				metrics.acknowledged(committed - request.queuedAt());
 				request.done().complete(null);
 			}
-			notifyListeners(readings);
 		}
 		catch (Exception e) {
 			log.warn("Storing a batch of {} readings failed; {} requests are told so", readings.size(), batch.size(),
@@ -156,6 +169,20 @@ class ReadingWriter implements ReadingStore, SmartLifecycle {
 		}
 		finally {
 			queued.addAndGet(-readings.size());
+		}
+	}
+
+	private boolean latestFlushDue() {
+		return System.nanoTime() - latestFlushedAt >= settings.latestFlushInterval().toNanos();
+	}
+
+	private void flushLatest() {
+		try {
+			transaction.flushLatest();
+			latestFlushedAt = System.nanoTime();
+		}
+		catch (Exception e) {
+			log.warn("Flushing latest values failed; will retry", e);
 		}
 	}
 
@@ -195,6 +222,10 @@ class ReadingWriter implements ReadingStore, SmartLifecycle {
 		Request left;
 		while ((left = queue.poll()) != null) {
 			left.done().completeExceptionally(new StoreOverloadedException(settings.retryAfter()));
+		}
+		flushLatest();
+		if (!latest.hasPending()) {
+			latest.markClean();
 		}
 		transaction.close();
 	}
