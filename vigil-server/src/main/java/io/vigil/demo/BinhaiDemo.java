@@ -143,7 +143,7 @@ class BinhaiDemo {
 	private Map<String, String> jurisdictions(JsonNode demo) {
 		Map<String, String> jurisdictions = new LinkedHashMap<>();
 		demo.get("jurisdictions").forEach(j -> jurisdictions.put(text(j, "code"), text(j, "name")));
-		Path csv = settings.referenceDir().resolve("binhai-subdistricts.csv");
+		Path csv = Path.of(settings.referenceDir()).resolve("binhai-subdistricts.csv");
 		if (Files.isReadable(csv)) {
 			try {
 				List<String> lines = Files.readAllLines(csv);

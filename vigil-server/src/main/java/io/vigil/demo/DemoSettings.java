@@ -1,6 +1,5 @@
 package io.vigil.demo;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        pressure drop on a segment) so that warnings appear; zero disables incidents
  */
 @ConfigurationProperties("vigil.simulator")
-public record DemoSettings(@DefaultValue("../shared/data/binhai") Path referenceDir,
+public record DemoSettings(@DefaultValue("../shared/data/binhai") String referenceDir,
 		@DefaultValue("10s") Duration interval, @DefaultValue("15m") Duration incidentEvery) {
 }
