@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "vigil.data-dir=${java.io.tmpdir}/vigil-test-${random.uuid}", "vigil.demo=false",
-				"vigil.organisation.admin-username=admin", "vigil.organisation.admin-password=admin-password" })
+				"vigil.organisation.admin-username=admin", "vigil.organisation.admin-password=admin-password",
+				"vigil.ingest.mqtt.port=0", "vigil.ingest.hj212.port=0" })
 public @interface VigilTest {
 }

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "vigil.data-dir=${java.io.tmpdir}/vigil-external-${random.uuid}",
-				"vigil.organisation.admin-username=admin", "vigil.organisation.admin-password=admin-password" })
+				"vigil.organisation.admin-username=admin", "vigil.organisation.admin-password=admin-password",
+				"vigil.ingest.mqtt.port=0", "vigil.ingest.hj212.port=0" })
 class ExternalDatabaseIT {
 
 	static final String SERVER = System.getProperty("vigil.it.postgres", "jdbc:postgresql://127.0.0.1:5432/");
