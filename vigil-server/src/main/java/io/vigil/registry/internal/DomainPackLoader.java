@@ -37,7 +37,8 @@ public final class DomainPackLoader {
 
 	public DomainPackLoader(JsonMapper json) {
 		// Unknown keys are refused so that a typo ("treshold") fails loudly instead of being ignored.
-		this.reader = json.readerFor(DomainPack.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		this.reader = json.readerFor(DomainPack.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 	}
 
 	public List<DomainPack> load(Path dataDirPacks) {
