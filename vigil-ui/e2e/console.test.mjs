@@ -1,0 +1,136 @@
+// The console in a real headless Chromium against the packaged jar with the demo (issue 6 "done means").
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { after, before, test } from 'node:test'
+import { chromium } from 'playwright-core'
+import { apiGet, apiLogin, CHROMIUM, CHROMIUM_ARGS, startVigil } from './server.mjs'
+
+const SHOTS = process.env.E2E_SCREENSHOTS ?? resolve(new URL('.', import.meta.url).pathname, '../target/e2e-screenshots')
+const GAS = process.env.E2E_GAS_SENSOR ?? 'PL-DG01-VC1-GAS'
+const ENTERPRISE = 'dgpc'
+
+let vigil, browser, duty, dutyPage, warningId
+const requests = []
+
+async function context() {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  ctx.on('request', (r) => requests.push(r.url()))
+  return ctx
+}
+
+async function login(page, username) {
+  await page.goto(`${vigil.base}/#/login`)
+  await page.locator('input[name=username]').fill(username)
+  await page.locator('input[name=password]').fill('demo')
+  await page.locator('[data-test=login]').click()
+  await page.waitForURL(/#\/map/)
+}
+
+async function step(page, action, fill = async () => {}) {
+  await page.locator(`[data-action=${action}]`).click()
+  await page.locator('[data-test=note] textarea').fill(`e2e ${action}`)
+  await fill()
+  await page.locator('[data-test=submit]').click()
+  await page.locator('.el-message--success').first().waitFor()
+}
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  vigil = await startVigil()
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+})
+
+after(async () => {
+  await browser?.close()
+  await vigil?.stop()
+})
+
+test('duty officer logs in and sees the map with pipelines, within 2 s of login', async () => {
+  duty = await context()
+  dutyPage = await duty.newPage()
+  await login(dutyPage, 'duty')
+  const map = dutyPage.locator('[data-test=map][data-ready=true]')
+  await map.waitFor({ timeout: 15_000 })
+  const pipelines = Number(await map.getAttribute('data-pipelines'))
+  assert.ok(pipelines >= 5, `pipelines drawn: ${pipelines}`)
+  const renderMs = await dutyPage.evaluate(() => window.__vigilMapRenderMs)
+  console.log(`# map render after login: ${renderMs} ms`)
+  assert.ok(renderMs < 2000, `map rendered ${renderMs} ms after login`)
+  // the pipelines are really painted: the overlay canvas holds the normal-level green
+  const green = await dutyPage.evaluate(() => {
+    const c = [...document.querySelectorAll('.leaflet-overlay-pane canvas')].find((x) => !x.classList.contains('vigil-points'))
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data
+    let n = 0
+    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - 42) < 30 && Math.abs(d[i + 1] - 168) < 30 && Math.abs(d[i + 2] - 118) < 30) n++
+    return n
+  })
+  assert.ok(green > 300, `green pipeline pixels: ${green}`)
+  await dutyPage.waitForTimeout(500)
+  await dutyPage.screenshot({ path: `${SHOTS}/map.png` })
+})
+
+test('a gas reading of 60 %LEL posted to ingest shows up as a warning without reload', async () => {
+  await dutyPage.evaluate(() => { window.__sameDocument = true })
+  const now = Date.now()
+  const readings = [2, 1, 0].map((s) => ({ sensor: GAS, ts: new Date(now - s * 1000).toISOString(), value: 60, flag: 'N' }))
+  const res = await fetch(`${vigil.base}/api/v1/readings`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Api-Key': `demo-${ENTERPRISE}` }, body: JSON.stringify({ readings }) })
+  assert.equal(res.status, 202, await res.text())
+  const token = await apiLogin(vigil.base, 'duty')
+  for (let i = 0; i < 60 && !warningId; i++) {
+    const page = await apiGet(vigil.base, token, `/warnings?sensor=${GAS}&state=active`)
+    warningId = page.items.find((w) => w.status !== 'cleared')?.id
+    if (!warningId) await new Promise((r) => setTimeout(r, 500))
+  }
+  assert.ok(warningId, `no active warning for ${GAS}`)
+  const item = dutyPage.locator(`[data-test=map-warnings] [data-warning-id="${warningId}"]`)
+  await item.waitFor({ timeout: 15_000 })
+  assert.equal(await dutyPage.evaluate(() => window.__sameDocument), true, 'the page was reloaded')
+  await dutyPage.locator(`.vigil-warning[data-warning-id="${warningId}"]`).waitFor()
+  await dutyPage.screenshot({ path: `${SHOTS}/map-warning.png` })
+  await item.click()
+  await dutyPage.locator('[data-test=warning-detail]').waitFor()
+  await dutyPage.locator('[data-test=timeline]').waitFor()
+  await dutyPage.waitForTimeout(800)
+  await dutyPage.screenshot({ path: `${SHOTS}/warning-detail.png`, fullPage: true })
+})
+
+test('the enterprise acknowledges, feeds back and clears; the duty officer sees it cleared', async () => {
+  assert.ok(warningId, 'needs the warning from the previous test')
+  const ent = await context()
+  const page = await ent.newPage()
+  await login(page, ENTERPRISE)
+  await page.goto(`${vigil.base}/#/warnings/${warningId}`)
+  await page.locator('[data-test=warning-detail]').waitFor()
+  await step(page, 'acknowledge')
+  await page.locator('[data-test=status][data-status=acknowledged]').waitFor()
+  await step(page, 'feedback')
+  await page.locator('[data-test=status][data-status=feedback]').waitFor()
+  await step(page, 'clear')
+  await page.locator('[data-test=status][data-status=cleared], [data-test=status][data-status=reviewing]').first().waitFor()
+  if (await page.locator('[data-test=status][data-status=reviewing]').count()) {
+    await step(dutyPage, 'review')
+  }
+  await ent.close()
+  // duty's open detail page follows the live stream
+  await dutyPage.locator('[data-test=status][data-status=cleared]').waitFor({ timeout: 15_000 })
+  await dutyPage.screenshot({ path: `${SHOTS}/warning-cleared.png`, fullPage: true })
+})
+
+test('the duty desk shows the board', async () => {
+  await dutyPage.goto(`${vigil.base}/#/duty`)
+  await dutyPage.locator('[data-test=duty-desk]').waitFor()
+  await dutyPage.waitForTimeout(1000)
+  await dutyPage.screenshot({ path: `${SHOTS}/duty-desk.png` })
+  await duty.close()
+})
+
+test('the console asks no host but the server it came from', () => {
+  assert.ok(requests.length > 10, `recorded ${requests.length} requests`)
+  const foreign = requests.filter((u) => {
+    if (u.startsWith('data:') || u.startsWith('blob:')) return false
+    const host = new URL(u).hostname
+    return host !== '127.0.0.1' && host !== 'localhost'
+  })
+  assert.deepEqual(foreign, [])
+})
