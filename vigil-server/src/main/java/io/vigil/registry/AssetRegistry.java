@@ -16,6 +16,7 @@ import org.locationtech.jts.geom.Geometry;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,14 +38,18 @@ public class AssetRegistry {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final JsonMapper json;
 
-	AssetRegistry(JdbcClient jdbc, Assets assets, DomainPacks packs, Owners owners, AuditLog audit, JsonMapper json) {
+	AssetRegistry(JdbcClient jdbc, Assets assets, DomainPacks packs, Owners owners, AuditLog audit,
+			ApplicationEventPublisher events, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.assets = assets;
 		this.packs = packs;
 		this.owners = owners;
 		this.audit = audit;
+		this.events = events;
 		this.json = json;
 	}
 
@@ -84,6 +89,7 @@ public class AssetRegistry {
 			.update();
 		Asset created = assets.findByCode(code).orElseThrow();
 		audit.record(user.username(), "create", "asset", code, enterprise.id(), null, created);
+		events.publishEvent(new RegistryChanged("asset", code, "create"));
 		return created;
 	}
 
@@ -113,6 +119,7 @@ public class AssetRegistry {
 			.update();
 		Asset after = assets.findByCode(code).orElseThrow();
 		audit.record(user.username(), "update", "asset", code, enterprise.id(), before, after);
+		events.publishEvent(new RegistryChanged("asset", code, "update"));
 		return after;
 	}
 
@@ -131,6 +138,7 @@ public class AssetRegistry {
 		}
 		jdbc.sql("delete from assets where id = :id").param("id", before.id()).update();
 		audit.record(user.username(), "delete", "asset", code, enterprise.id(), before, null);
+		events.publishEvent(new RegistryChanged("asset", code, "delete"));
 	}
 
 	private record Checked(String name, AssetType type, Long parentId, Geometry geometry, ObjectNode attributes) {

@@ -23,6 +23,7 @@ import io.vigil.registry.internal.Owners;
 import org.locationtech.jts.geom.Geometry;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,12 +45,16 @@ public class ConstructionWorks {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final JsonMapper json;
 
-	ConstructionWorks(JdbcClient jdbc, Owners owners, AuditLog audit, JsonMapper json) {
+	ConstructionWorks(JdbcClient jdbc, Owners owners, AuditLog audit, ApplicationEventPublisher events,
+			JsonMapper json) {
 		this.jdbc = jdbc;
 		this.owners = owners;
 		this.audit = audit;
+		this.events = events;
 		this.json = json;
 	}
 
@@ -128,6 +133,7 @@ public class ConstructionWorks {
 			.params(params).param("code", code).param("owner", owner.id()).update();
 		ConstructionWork created = find(code).orElseThrow();
 		audit.record(user.username(), "create", "construction_work", code, owner.id(), null, created);
+		events.publishEvent(new RegistryChanged("construction_work", code, "create"));
 		return created;
 	}
 
@@ -146,6 +152,7 @@ public class ConstructionWorks {
 			.params(check(command)).param("id", before.id()).update();
 		ConstructionWork after = find(code).orElseThrow();
 		audit.record(user.username(), "update", "construction_work", code, owner.id(), before, after);
+		events.publishEvent(new RegistryChanged("construction_work", code, "update"));
 		return after;
 	}
 
@@ -155,6 +162,7 @@ public class ConstructionWorks {
 		Organisation owner = owners.writableOrganisation(user, "organisation", before.organisation());
 		jdbc.sql("delete from construction_works where id = :id").param("id", before.id()).update();
 		audit.record(user.username(), "delete", "construction_work", code, owner.id(), before, null);
+		events.publishEvent(new RegistryChanged("construction_work", code, "delete"));
 	}
 
 	private Optional<ConstructionWork> find(String code) {

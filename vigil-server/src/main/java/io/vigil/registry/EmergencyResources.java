@@ -19,6 +19,7 @@ import io.vigil.registry.internal.GeoJson;
 import io.vigil.registry.internal.Inputs;
 import io.vigil.registry.internal.Owners;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,10 +41,13 @@ public class EmergencyResources {
 
 	private final AuditLog audit;
 
-	EmergencyResources(JdbcClient jdbc, Owners owners, AuditLog audit) {
+	private final ApplicationEventPublisher events;
+
+	EmergencyResources(JdbcClient jdbc, Owners owners, AuditLog audit, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.owners = owners;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/** Resources in scope, optionally of one type, owner, or inside a bbox "minLon,minLat,maxLon,maxLat". */
@@ -100,6 +104,7 @@ public class EmergencyResources {
 			.params(params).param("code", code).param("owner", owner.id()).update();
 		EmergencyResource created = find(code).orElseThrow();
 		audit.record(user.username(), "create", "emergency_resource", code, owner.id(), null, created);
+		events.publishEvent(new RegistryChanged("emergency_resource", code, "create"));
 		return created;
 	}
 
@@ -117,6 +122,7 @@ public class EmergencyResources {
 			.params(check(command)).param("id", before.id()).update();
 		EmergencyResource after = find(code).orElseThrow();
 		audit.record(user.username(), "update", "emergency_resource", code, owner.id(), before, after);
+		events.publishEvent(new RegistryChanged("emergency_resource", code, "update"));
 		return after;
 	}
 
@@ -126,6 +132,7 @@ public class EmergencyResources {
 		Organisation owner = owners.writableOrganisation(user, "organisation", before.organisation());
 		jdbc.sql("delete from emergency_resources where id = :id").param("id", before.id()).update();
 		audit.record(user.username(), "delete", "emergency_resource", code, owner.id(), before, null);
+		events.publishEvent(new RegistryChanged("emergency_resource", code, "delete"));
 	}
 
 	private Optional<EmergencyResource> find(String code) {

@@ -13,6 +13,7 @@ import io.vigil.registry.internal.Owners;
 import io.vigil.registry.internal.SensorCheck;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,10 +40,12 @@ public class SensorRegistry {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final JsonMapper json;
 
 	SensorRegistry(JdbcClient jdbc, Sensors sensors, Assets assets, DomainPacks packs, Owners owners,
-			SensorCatalog catalog, AuditLog audit, JsonMapper json) {
+			SensorCatalog catalog, AuditLog audit, ApplicationEventPublisher events, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.sensors = sensors;
 		this.assets = assets;
@@ -50,6 +53,7 @@ public class SensorRegistry {
 		this.owners = owners;
 		this.catalog = catalog;
 		this.audit = audit;
+		this.events = events;
 		this.json = json;
 	}
 
@@ -87,6 +91,7 @@ public class SensorRegistry {
 		catalog.invalidate();
 		Sensor created = sensors.findByCode(code).orElseThrow();
 		audit.record(user.username(), "create", "sensor", code, enterprise.id(), null, created);
+		events.publishEvent(new RegistryChanged("sensor", code, "create"));
 		return created;
 	}
 
@@ -113,6 +118,7 @@ public class SensorRegistry {
 		catalog.invalidate();
 		Sensor after = sensors.findByCode(code).orElseThrow();
 		audit.record(user.username(), "update", "sensor", code, enterprise.id(), before, after);
+		events.publishEvent(new RegistryChanged("sensor", code, "update"));
 		return after;
 	}
 
@@ -123,6 +129,7 @@ public class SensorRegistry {
 		jdbc.sql("delete from sensors where id = :id").param("id", before.id()).update();
 		catalog.invalidate();
 		audit.record(user.username(), "delete", "sensor", code, enterprise.id(), before, null);
+		events.publishEvent(new RegistryChanged("sensor", code, "delete"));
 	}
 
 	private Asset asset(CurrentUser user, NewSensor command) {

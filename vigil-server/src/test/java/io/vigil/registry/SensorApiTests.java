@@ -6,15 +6,21 @@ import java.util.Map;
 
 import io.vigil.Api;
 import io.vigil.VigilTest;
+import io.vigil.organisation.CurrentUser;
+import io.vigil.organisation.DataScope;
+import io.vigil.organisation.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @VigilTest
+@RecordApplicationEvents
 class SensorApiTests {
 
 	@LocalServerPort
@@ -22,6 +28,9 @@ class SensorApiTests {
 
 	@Autowired
 	SensorCatalog catalog;
+
+	@Autowired
+	SensorRegistry registry;
 
 	RegistryFixture f;
 
@@ -127,6 +136,17 @@ class SensorApiTests {
 		List<String> actions = f.admin.get("/api/v1/audit?entityType=sensor&entityKey=" + code).json().get("items")
 			.valueStream().map(e -> e.get("action").asString()).toList();
 		assertThat(actions).containsExactly("delete", "update", "create");
+	}
+
+	@Test
+	void changesArePublishedForCachesElsewhere(ApplicationEvents events) {
+		CurrentUser system = new CurrentUser(0, "test", "test", Role.PLATFORM_ADMIN, null, DataScope.EVERYTHING);
+		String code = f.code("evt");
+
+		registry.create(system, new NewSensor(code, "evt", "oxygen", null, segment, null, null, null, null, null, null,
+				null));
+
+		assertThat(events.stream(RegistryChanged.class)).containsExactly(new RegistryChanged("sensor", code, "create"));
 	}
 
 	private void assertProblem(Map<String, Object> body, String field, String... detail) {
