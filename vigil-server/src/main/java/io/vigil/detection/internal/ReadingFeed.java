@@ -1,0 +1,193 @@
+package io.vigil.detection.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.vigil.detection.DetectionSettings;
+import io.vigil.engine.Quality;
+import io.vigil.engine.Reading;
+import io.vigil.timeseries.ReadingsStored;
+import io.vigil.timeseries.SensorReading;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands durably stored readings to the engine. The store's writer thread only enqueues (waiting at most
+ * {@code handoffWait} when the queue is full; then the readings are counted and logged as not judged, they
+ * remain stored); a dispatcher thread maps sensor ids to codes and submits. Invalid-flagged and
+ * out-of-range readings enter as {@link Quality#INVALID}, so only data-quality rules look at them.
+ */
+@Component
+public class ReadingFeed implements ReadingsStored, SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ReadingFeed.class);
+
+	/** A reload for an unknown sensor at most this often: a gateway sending unknown codes must not hammer the registry. */
+	private static final long RELOAD_SPACING_NANOS = 500_000_000L;
+
+	private final DetectionEngine engine;
+
+	private final CurrentRules current;
+
+	private final DetectionMetrics metrics;
+
+	private final DetectionSettings settings;
+
+	private final BlockingQueue<SensorReading> queue;
+
+	private final WarningOutlet outlet;
+
+	/** Readings accepted into the hand-off, and those of them since submitted to the engine (or discarded). */
+	private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong(),
+			handled = new java.util.concurrent.atomic.AtomicLong();
+
+	private volatile boolean running;
+
+	private Thread dispatcher;
+
+	private long lastReload;
+
+	private long lastDropLog;
+
+	ReadingFeed(DetectionEngine engine, CurrentRules current, DetectionMetrics metrics, DetectionSettings settings,
+			WarningOutlet outlet) {
+		this.engine = engine;
+		this.outlet = outlet;
+		this.current = current;
+		this.metrics = metrics;
+		this.settings = settings;
+		this.queue = new ArrayBlockingQueue<>(settings.handoffCapacity());
+	}
+
+	@Override
+	public void stored(List<SensorReading> readings) {
+		if (!settings.enabled()) {
+			return;
+		}
+		long deadline = System.nanoTime() + settings.handoffWait().toNanos();
+		for (int i = 0; i < readings.size(); i++) {
+			try {
+				if (!queue.offer(readings.get(i)) && !queue.offer(readings.get(i), Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+					dropped(readings.size() - i);
+					return;
+				}
+				accepted.incrementAndGet();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				dropped(readings.size() - i);
+				return;
+			}
+		}
+	}
+
+	private synchronized void dropped(int n) {
+		metrics.readingsDropped.increment(n);
+		if (System.nanoTime() - lastDropLog > 10_000_000_000L) {
+			lastDropLog = System.nanoTime();
+			log.error("Detection hand-off full: {} stored readings not judged (see vigil.detection.readings.dropped)", n);
+		}
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		dispatcher = new Thread(this::dispatch, "detection-feed");
+		dispatcher.setDaemon(true);
+		dispatcher.start();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		try {
+			dispatcher.join(30_000);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** After the engine: it starts later and stops (drains into the engine) first. */
+	@Override
+	public int getPhase() {
+		return 1;
+	}
+
+	private void dispatch() {
+		List<SensorReading> batch = new ArrayList<>(1024);
+		while (running || !queue.isEmpty()) {
+			try {
+				SensorReading first = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				queue.drainTo(batch, 1023);
+				List<Reading> readings = convert(batch);
+				while (!engine.submit(readings) && (running || settings.enabled())) {
+					Thread.sleep(50); // engine restarting: keep the batch
+					if (!running) {
+						break;
+					}
+				}
+				metrics.readings.increment(readings.size());
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException e) {
+				log.error("Detection feed failed on a batch of {} readings", batch.size(), e);
+			}
+			finally {
+				handled.addAndGet(batch.size());
+				batch.clear();
+			}
+		}
+	}
+
+	/**
+	 * Waits until every reading stored so far has been judged and its condition reports delivered to the
+	 * warning module. For tests and diagnostics: readings keep arriving in production.
+	 */
+	public void settle(java.time.Duration limit) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		long target = accepted.get();
+		while (handled.get() < target && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		engine.flush();
+		outlet.awaitIdle(Math.max(0, deadline - System.nanoTime()));
+	}
+
+	private List<Reading> convert(List<SensorReading> batch) {
+		List<Reading> readings = new ArrayList<>(batch.size());
+		for (SensorReading r : batch) {
+			String code = current.get().codesById().get(r.sensorId());
+			if (code == null && System.nanoTime() - lastReload > RELOAD_SPACING_NANOS) {
+				lastReload = System.nanoTime();
+				engine.reload(); // a sensor created since the last build
+				code = current.get().codesById().get(r.sensorId());
+			}
+			if (code == null) {
+				metrics.unknownSensors.increment();
+				continue;
+			}
+			Quality quality = r.valid() && !r.outOfRange() ? Quality.VALID : Quality.INVALID;
+			readings.add(new Reading(code, r.ts(), r.value(), quality));
+		}
+		return readings;
+	}
+}
