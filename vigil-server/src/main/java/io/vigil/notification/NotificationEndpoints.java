@@ -99,7 +99,7 @@ public class NotificationEndpoints {
 		DataScope.SqlFilter scope = user.scope().sql("o");
 		return jdbc.sql("""
 				select e.*, o.code from notification_endpoints e join organisations o on o.id = e.organisation_id
-				where """ + scope.sql() + " order by e.id")
+				""" + " where " + scope.sql() + " order by e.id")
 			.params(scope.params())
 			.query((rs, row) -> new EndpointView(rs.getLong("id"), rs.getString("code"), rs.getString("kind"),
 					rs.getString("name"), rs.getString("url"), rs.getString("secret") != null, rs.getString("min_level"),
