@@ -17,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -136,7 +137,13 @@ public class AssetRegistry {
 			throw new ConflictException("code", "asset '" + code + "' still has " + sensors + " sensors and " + children
 					+ " child assets; delete or move them first / 请先删除或迁移其下的传感器和子对象");
 		}
-		jdbc.sql("delete from assets where id = :id").param("id", before.id()).update();
+		try {
+			jdbc.sql("delete from assets where id = :id").param("id", before.id()).update();
+		}
+		catch (DataIntegrityViolationException e) {
+			throw new ConflictException("code", "asset '" + code + "' is referred to by warnings or other records: "
+					+ e.getMostSpecificCause().getMessage() + " / 监测对象已被预警等记录引用，不能删除");
+		}
 		audit.record(user.username(), "delete", "asset", code, enterprise.id(), before, null);
 		events.publishEvent(new RegistryChanged("asset", code, "delete"));
 	}

@@ -14,6 +14,7 @@ import io.vigil.registry.internal.SensorCheck;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -126,7 +127,14 @@ public class SensorRegistry {
 	public void delete(CurrentUser user, String code) {
 		Sensor before = get(user, code);
 		Organisation enterprise = owners.writableEnterprise(user, "enterprise", before.enterprise());
-		jdbc.sql("delete from sensors where id = :id").param("id", before.id()).update();
+		try {
+			jdbc.sql("delete from sensors where id = :id").param("id", before.id()).update();
+		}
+		catch (DataIntegrityViolationException e) {
+			// Warnings (and other records) keep their sensor: history must not lose its subject.
+			throw new ConflictException("code", "sensor '" + code + "' is referred to by warnings or other records: "
+					+ e.getMostSpecificCause().getMessage() + " / 传感器已被预警等记录引用，不能删除");
+		}
 		catalog.invalidate();
 		audit.record(user.username(), "delete", "sensor", code, enterprise.id(), before, null);
 		events.publishEvent(new RegistryChanged("sensor", code, "delete"));
