@@ -64,7 +64,7 @@ class WarningLoopTests {
 				"--vigil.data-dir=" + dataDir, "--server.port=0", "--vigil.demo=false",
 				"--vigil.organisation.admin-username=admin", "--vigil.organisation.admin-password=admin-password",
 				"--vigil.warning.scheduler=false", "--vigil.notification.scheduler=false",
-				"--vigil.simulator.reference-dir=" + dataDir, "--vigil.ingest.mqtt.port=0", "--vigil.ingest.hj212.port=0",
+				"--vigil.ingest.mqtt.port=0", "--vigil.ingest.hj212.port=0",
 				"--vigil.notification.sms.url=http://127.0.0.1:" + smsGateway.getAddress().getPort() + "/sms");
 	}
 
