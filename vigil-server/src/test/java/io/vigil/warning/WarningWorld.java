@@ -87,9 +87,9 @@ public final class WarningWorld {
 	/** A major hazard source with its three responsible persons, as the registry stores them. */
 	public long hazardSource(String suffix, String enterprise) {
 		String persons = """
-				{"responsiblePersons": {"principal": {"name": "主要负责人 %1$s", "phone": "1390000%2$s1"},
+				{"grade": "red", "principal": {"name": "主要负责人 %1$s", "phone": "1390000%2$s1"},
 				 "technical": {"name": "技术负责人 %1$s", "phone": "1390000%2$s2"},
-				 "operator": {"name": "操作负责人 %1$s", "phone": "1390000%2$s3"}}}""".formatted(p, phoneStem());
+				 "operational": {"name": "操作负责人 %1$s", "phone": "1390000%2$s3"}}""".formatted(p, phoneStem());
 		return jdbc.sql("""
 				insert into assets (code, name, type, domain, enterprise_id, properties)
 				values (:code, :code, 'major_hazard_source', 'hazchem_pipeline', :e, cast(:props as jsonb)) returning id""")

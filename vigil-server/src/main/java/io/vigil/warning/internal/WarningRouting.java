@@ -71,7 +71,7 @@ public class WarningRouting {
 	private List<Recipient> resolve(Audience audience, Organisation enterprise, JsonNode persons, Instant at) {
 		List<Long> chain = regionChain(enterprise);
 		return switch (audience) {
-			case ENTERPRISE_OPERATOR -> person(persons, "operator", audience, enterprise)
+			case ENTERPRISE_OPERATOR -> person(persons, "operational", audience, enterprise)
 				.map(List::of).orElseGet(() -> orFallback(users(List.of(enterprise.id()), "enterprise_operator", audience),
 						() -> users(List.of(enterprise.id()), "enterprise_manager", audience)));
 			case ENTERPRISE_TECHNICAL -> person(persons, "technical", audience, enterprise)
@@ -136,14 +136,15 @@ public class WarningRouting {
 
 	/**
 	 * The three responsible persons of a major hazard source, from the asset or the asset it belongs to
-	 * ({@code properties.responsiblePersons = {principal, technical, operator}: {name, phone}}).
+	 * as the registry stores a major hazard source's attributes: {@code properties = {principal, technical,
+	 * operational: {name, phone}, …}}.
 	 */
 	private JsonNode responsiblePersons(Long assetId) {
 		if (assetId == null) {
 			return null;
 		}
 		List<String> found = jdbc.sql("""
-				select coalesce(a.properties -> 'responsiblePersons', p.properties -> 'responsiblePersons')::text
+				select (case when a.properties -> 'principal' is not null then a.properties else p.properties end)::text
 				from assets a left join assets p on p.id = a.parent_id where a.id = :id""")
 			.param("id", assetId).query(String.class).list();
 		return found.isEmpty() || found.get(0) == null ? null : json.readTree(found.get(0));
