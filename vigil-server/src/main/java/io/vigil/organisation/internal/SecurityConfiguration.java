@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +43,10 @@ class SecurityConfiguration {
 			.formLogin(form -> form.disable())
 			.logout(logout -> logout.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(requests -> requests.requestMatchers(OPEN).permitAll()
+			.authorizeHttpRequests(requests -> requests
+				// Async (SSE) and error dispatches continue a request that was already authorised.
+				.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+				.requestMatchers(OPEN).permitAll()
 				.requestMatchers("/api/**", "/actuator/**").authenticated()
 				.anyRequest().permitAll())
 			.exceptionHandling(errors -> errors
