@@ -25,8 +25,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Vigil as a client of an external broker (EMQX, Mosquitto): a shared subscription
  * {@code $share/<group>/vigil/+/readings}, so that several Vigil nodes split the load, with manual
- * acknowledgement: a message is acknowledged only after its readings are durable, and a persistent session
- * (clean start off) makes the broker deliver unacknowledged messages again after a crash.
+ * acknowledgement: a message is acknowledged only after its readings are durable. With a configured
+ * {@code client-id} the session is persistent (clean start off), so the broker delivers unacknowledged messages
+ * again after a crash; without one, the broker redelivers them to the group's other members.
  *
  * <p>Here the broker authenticates the publishers, so Vigil cannot check the API key; it checks instead that the
  * topic names an existing enterprise and (as always) that every sensor belongs to it. The broker's ACL must allow
@@ -53,8 +54,10 @@ public class ExternalBrokerSubscription implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		URI url = URI.create(settings.externalUrl());
-		String id = settings.clientId() == null || settings.clientId().isBlank()
-				? "vigil-" + UUID.randomUUID().toString().substring(0, 8) : settings.clientId();
+		// A persistent session needs a stable identity: with a generated one, every restart would leave a dead
+		// member in the shared group that the broker keeps handing messages to.
+		boolean persistent = settings.clientId() != null && !settings.clientId().isBlank();
+		String id = persistent ? settings.clientId() : "vigil-" + UUID.randomUUID().toString().substring(0, 8);
 		Mqtt5ClientBuilder builder = Mqtt5Client.builder().identifier(id).serverHost(url.getHost())
 			.serverPort(url.getPort() < 0 ? 1883 : url.getPort()).automaticReconnectWithDefaultConfig();
 		if ("ssl".equals(url.getScheme()) || "mqtts".equals(url.getScheme())) {
@@ -68,7 +71,7 @@ public class ExternalBrokerSubscription implements SmartLifecycle {
 		Mqtt5AsyncClient created = builder.buildAsync();
 		created.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::receive, true);
 		try {
-			created.connectWith().cleanStart(false).sessionExpiryInterval(TimeUnit.DAYS.toSeconds(1))
+			created.connectWith().cleanStart(!persistent).sessionExpiryInterval(persistent ? TimeUnit.DAYS.toSeconds(1) : 0)
 				.restrictions().receiveMaximum(Math.min(65535, settings.maxInflight())).applyRestrictions()
 				.send().get(30, TimeUnit.SECONDS);
 			created.subscribeWith().topicFilter("$share/" + settings.shareGroup() + "/" + ReadingTopic.FILTER)

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @VigilTest
 @TestPropertySource(properties = { "vigil.ingest.mqtt.external-url=tcp://127.0.0.1:1883",
-		"vigil.ingest.mqtt.share-group=vigil-it", "vigil.ingest.hj212.port=0" })
+		"vigil.ingest.mqtt.share-group=it-${random.uuid}", "vigil.ingest.hj212.port=0" })
 class MosquittoExternalIT {
 
 	@LocalServerPort
