@@ -28,9 +28,6 @@ public class ReadingFeed implements ReadingsStored, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ReadingFeed.class);
 
-	/** A reload for an unknown sensor at most this often: a gateway sending unknown codes must not hammer the registry. */
-	private static final long RELOAD_SPACING_NANOS = 500_000_000L;
-
 	private final DetectionEngine engine;
 
 	private final CurrentRules current;
@@ -50,8 +47,6 @@ public class ReadingFeed implements ReadingsStored, SmartLifecycle {
 	private volatile boolean running;
 
 	private Thread dispatcher;
-
-	private long lastReload;
 
 	private long lastDropLog;
 
@@ -174,11 +169,13 @@ public class ReadingFeed implements ReadingsStored, SmartLifecycle {
 
 	private List<Reading> convert(List<SensorReading> batch) {
 		List<Reading> readings = new ArrayList<>(batch.size());
+		boolean reloaded = false;
 		for (SensorReading r : batch) {
 			String code = current.get().codesById().get(r.sensorId());
-			if (code == null && System.nanoTime() - lastReload > RELOAD_SPACING_NANOS) {
-				lastReload = System.nanoTime();
-				engine.reload(); // a sensor created since the last build
+			if (code == null && !reloaded) {
+				// Ingest accepts only registered sensors, so an unknown id is a sensor created since the last build.
+				reloaded = true;
+				engine.reload();
 				code = current.get().codesById().get(r.sensorId());
 			}
 			if (code == null) {
