@@ -116,7 +116,10 @@ public class Hj212Ingest implements SmartLifecycle, Hj212Sink {
 			created.start();
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("HJ 212 server cannot listen on port " + hj212.port(), e);
+			// Keep the rest of the platform running (HTTP and MQTT still take data), but say so loudly.
+			log.error("HJ 212 server NOT started: cannot listen on port {} ({}). Free the port or set "
+					+ "--vigil.ingest.hj212.port=N (0 = any free port)", hj212.port(), e.getMessage());
+			return;
 		}
 		server = created;
 		bindMetrics(created.counters());

@@ -64,6 +64,14 @@ public class EmbeddedBroker implements SmartLifecycle {
 		if (broker != null) {
 			return;
 		}
+		if (settings.port() != 0 && !available(settings.host(), settings.port())) {
+			// On a machine that already runs a broker on 1883 Vigil still starts (HTTP and HJ 212 take data),
+			// but says loudly that its own broker is missing.
+			log.error("Embedded MQTT broker NOT started: port {} is in use. Free the port, set "
+					+ "--vigil.ingest.mqtt.port=N (0 = any free port), or point Vigil at that broker with "
+					+ "--vigil.ingest.mqtt.external-url=tcp://host:port", settings.port());
+			return;
+		}
 		try {
 			int chosen = settings.port() == 0 ? freePort() : settings.port();
 			Path config = Files.createDirectories(folder.resolve("conf"));
@@ -123,6 +131,17 @@ public class EmbeddedBroker implements SmartLifecycle {
 				  <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
 				</hivemq>
 				""".formatted(port, settings.host(), Math.min(65535, Math.max(1, settings.maxInflight())));
+	}
+
+	private static boolean available(String host, int port) {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.setReuseAddress(true);
+			socket.bind(new InetSocketAddress(host == null || host.isBlank() ? "0.0.0.0" : host, port));
+			return true;
+		}
+		catch (IOException e) {
+			return false;
+		}
 	}
 
 	private static int freePort() throws IOException {
