@@ -104,7 +104,7 @@ public class RuleSets {
 			long id = existing != null ? existing.set().id() : store.create(target.scope(), target.target(), target.enterpriseId());
 			return write(user, id, command, existing == null ? "create" : "enable", existing == null ? null : existing.set());
 		});
-		applied(rules);
+		applied();
 		return created;
 	}
 
@@ -119,7 +119,7 @@ public class RuleSets {
 		RuleTarget.Resolved target = targets.resolve(before.scope(), before.target());
 		List<RuleSpec> rules = validate(user, target, command);
 		RuleSet after = transactions.execute(tx -> write(user, id, command, "update", before));
-		applied(rules);
+		applied();
 		return after;
 	}
 
@@ -133,7 +133,7 @@ public class RuleSets {
 			audit.record(user.username(), "delete", "rule_set", Long.toString(id), null, before, disabled);
 			return disabled;
 		});
-		applied(List.of());
+		applied();
 		return after;
 	}
 
@@ -156,7 +156,7 @@ public class RuleSets {
 		return after;
 	}
 
-	private void applied(List<RuleSpec> rules) {
+	private void applied() {
 		try {
 			engine.reload();
 		}

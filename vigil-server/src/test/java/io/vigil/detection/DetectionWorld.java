@@ -74,6 +74,15 @@ final class DetectionWorld {
 		return code;
 	}
 
+	/** A sensor with its own reporting interval, so that silence can be tested in seconds. */
+	String sensor(String name, String type, int intervalSeconds) {
+		String code = name + "-" + s;
+		Api.Response r = admin.post("/api/v1/sensors", Map.of("code", code, "name", name, "type", type, "asset", segment,
+				"intervalSeconds", intervalSeconds));
+		assertThat(r.status()).as(r.toString()).isEqualTo(201);
+		return code;
+	}
+
 	/** Posts one reading stamped now (strictly after the previous one). */
 	void send(String sensor, double value, String flag) {
 		Instant now = Instant.now();
