@@ -46,6 +46,9 @@ class EmbeddedDatabaseConfiguration {
 			.setServerConfig("fsync", "on")
 			.setServerConfig("max_connections", "100")
 			.setPGStartupWait(Duration.ofSeconds(60))
+			// Spring stops the server after every bean that writes to it has flushed (destroyMethod below);
+			// the library's own JVM hook would race those final writes.
+			.setRegisterShutdownHook(false)
 			.start();
 		log.info("Embedded PostgreSQL ready on port {} with data in {} ({} ms)", postgres.getPort(), directory,
 				(System.nanoTime() - started) / 1_000_000);
