@@ -24,12 +24,17 @@ async function login(page, username) {
   await page.locator('input[name=username]').fill(username)
   await page.locator('input[name=password]').fill('demo')
   await page.locator('[data-test=login]').click()
-  await page.waitForURL(/#\/map/)
+  try {
+    await page.waitForFunction(() => location.hash.startsWith('#/map'), null, { timeout: 15_000 })
+  } catch (e) {
+    await page.screenshot({ path: `${SHOTS}/login-failed-${username}.png` })
+    throw new Error(`login as ${username} did not reach the map: ${await page.locator('.el-alert').allTextContents()}`, { cause: e })
+  }
 }
 
 async function step(page, action, fill = async () => {}) {
   await page.locator(`[data-action=${action}]`).click()
-  await page.locator('[data-test=note] textarea').fill(`e2e ${action}`)
+  await page.locator('textarea[data-test=note], [data-test=note] textarea').first().fill(`e2e ${action}`)
   await fill()
   await page.locator('[data-test=submit]').click()
   await page.locator('.el-message--success').first().waitFor()

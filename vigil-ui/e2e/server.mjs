@@ -1,6 +1,6 @@
 // Starts the packaged jar with the demo on a free port and a fresh data directory, for the browser tests.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, openSync, rmSync } from 'node:fs'
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -32,6 +32,11 @@ export async function startVigil() {
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`vigil not healthy in 180 s; see ${dataDir}/vigil.log`) }
     await new Promise((r) => setTimeout(r, 500))
+  }
+  // the demo loads in an ApplicationRunner, after the server already answers healthy
+  while (!readFileSync(join(dataDir, 'vigil.log'), 'utf8').includes('Demo simulator started')) {
+    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`demo not loaded in 180 s; see ${dataDir}/vigil.log`) }
+    await new Promise((r) => setTimeout(r, 250))
   }
   return {
     base, dataDir,

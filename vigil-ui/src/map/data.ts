@@ -1,5 +1,6 @@
 /** Everything the one map shows, loaded in parallel, and the risk level of each asset from active warnings. */
 import { all, api, optional } from '../api/client'
+import { loadOrganisations } from '../api/organisations'
 import type { Asset, ConstructionWork, EmergencyResource, Level, Organisation, Sensor, Warning } from '../api/types'
 import { levelRank } from '../api/types'
 
@@ -14,7 +15,7 @@ export interface MapData {
 
 export async function loadMapData(): Promise<MapData> {
   const [organisations, assets, sensors, resources, works, warnings] = await Promise.all([
-    optional<{ items: Organisation[] }>('/organisations', { items: [] }).then((r) => r.value.items),
+    loadOrganisations().catch(() => [] as Organisation[]),
     all<Asset>('/assets'),
     all<Sensor>('/sensors'),
     optional<{ items: EmergencyResource[] }>('/emergency-resources', { items: [] }, { size: 500 }).then((r) => r.value.items),
