@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.vigil.detection.NewRuleSet;
+import io.vigil.detection.RuleSets;
 import io.vigil.organisation.ApiKeys;
 import io.vigil.organisation.CurrentUser;
 import io.vigil.organisation.DataScope;
@@ -62,6 +64,8 @@ class BinhaiDemo {
 
 	private final SensorRegistry sensors;
 
+	private final RuleSets rules;
+
 	private final JsonMapper json;
 
 	private final TransactionTemplate transaction;
@@ -69,7 +73,7 @@ class BinhaiDemo {
 	private final DemoSettings settings;
 
 	BinhaiDemo(OrganisationService organisationService, Organisations organisations, UserAccounts users, ApiKeys keys,
-			AssetRegistry assets, SensorRegistry sensors, JsonMapper json, TransactionTemplate transaction,
+			AssetRegistry assets, SensorRegistry sensors, RuleSets rules, JsonMapper json, TransactionTemplate transaction,
 			DemoSettings settings) {
 		this.organisationService = organisationService;
 		this.organisations = organisations;
@@ -77,6 +81,7 @@ class BinhaiDemo {
 		this.keys = keys;
 		this.assets = assets;
 		this.sensors = sensors;
+		this.rules = rules;
 		this.json = json;
 		this.transaction = transaction;
 		this.settings = settings;
@@ -133,6 +138,18 @@ class BinhaiDemo {
 					text(sensor, "enterprise"), text(sensor, "asset"), null, sensor.get("lon").asDouble(),
 					sensor.get("lat").asDouble(), null, null, null, null));
 		}
+		for (JsonNode asset : demo.get("assets")) {
+			if ("pipeline_segment".equals(text(asset, "type"))) {
+				rules.create(SYSTEM, new NewRuleSet("asset", text(asset, "code"), null, true, leakRule(text(asset, "code"))));
+			}
+		}
+	}
+
+	/** Mass balance over the segment's end sensors, as the demo names them (…-PI, -PO, -FI, -FO). */
+	private JsonNode leakRule(String segment) {
+		return json.valueToTree(List.of(Map.of("kind", "mass_balance_leak", "inletPressure", segment + "-PI",
+				"outletPressure", segment + "-PO", "inletFlow", segment + "-FI", "outletFlow", segment + "-FO", "window",
+				"PT10M", "expectedImbalance", 8, "minPressureDrop", 0.05, "persistence", "PT1H")));
 	}
 
 	private void user(String username, String name, Role role, String organisation) {

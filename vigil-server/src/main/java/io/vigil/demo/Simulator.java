@@ -120,8 +120,8 @@ class Simulator implements ApplicationRunner, DisposableBean {
 		double noise = random.nextGaussian();
 		String code = sensor.code();
 		return switch (sensor.type()) {
-			case "pressure" -> round(code.endsWith("-PO") ? 3.70 + 0.01 * noise : 4.00 + 0.01 * noise, 3);
-			case "flow" -> round(code.endsWith("-FO") ? 798 + 2 * noise : 800 + 2 * noise, 1);
+			case "pressure" -> round((code.endsWith("-PO") ? 3.70 : 4.00) - 0.15 * leak(sensor, now) + 0.01 * noise, 3);
+			case "flow" -> round(code.endsWith("-FO") ? 798 - 20 * leak(sensor, now) + 2 * noise : 800 + 2 * noise, 1);
 			case "temperature" -> round(18 + 4 * day + 0.2 * noise, 2);
 			case "combustible_gas" -> round(Math.max(0, incidentGas(sensor, now) + 0.8 + 0.4 * noise), 1);
 			case "toxic_gas" -> round(Math.max(0, 3 + noise), 1);
@@ -150,6 +150,27 @@ class Simulator implements ApplicationRunner, DisposableBean {
 		}
 		long into = now.getEpochSecond() % every;
 		return into < 60 ? 35.0 * into / 60 : into < 300 ? 35.0 : 0;
+	}
+
+	/**
+	 * Half an incident period after each gas incident, one pipeline segment in turn leaks for four minutes:
+	 * 0 before, rising to 1 over the first minute. Both end pressures sag and about 20 m³/h go missing between
+	 * the flow meters, which the segment's mass-balance rule grades orange.
+	 */
+	private double leak(Sensor sensor, Instant now) {
+		long every = settings.incidentEvery().toSeconds();
+		String segment = sensor.asset();
+		if (every <= 0 || segment == null || !segment.matches(".*-S\\d+")) {
+			return 0;
+		}
+		long shifted = now.getEpochSecond() + every / 2;
+		List<String> segments = sources.stream().flatMap(s -> s.sensors().stream()).map(Sensor::asset)
+			.filter(a -> a != null && a.matches(".*-S\\d+")).distinct().sorted().toList();
+		if (!segments.get((int) ((shifted / every) % segments.size())).equals(segment)) {
+			return 0;
+		}
+		long into = shifted % every;
+		return into < 60 ? into / 60.0 : into < 300 ? 1 : 0;
 	}
 
 	private static double round(double value, int digits) {
