@@ -3,7 +3,6 @@ package io.vigil.platform.internal;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
@@ -20,8 +19,7 @@ class ApiDocumentation {
 			.info(new Info().title("Vigil API · 安全风险监测预警平台")
 				.description("Log in with POST /api/v1/auth/login and send 'Authorization: Bearer <token>'. "
 						+ "Gateways push readings with 'X-Api-Key: <enterprise key>'. Errors are RFC 9457 problem details.")
-				.version("v1")
-				.license(new License().name("Open source")))
+				.version("v1"))
 			.components(new Components()
 				.addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"))
 				.addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
