@@ -1,5 +1,10 @@
 package io.vigil.registry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,33 +28,64 @@ public class SensorCatalog {
 		this.jdbc = jdbc;
 	}
 
+	private static final String SELECT = """
+			select s.id, s.code, s.enterprise_id, o.code as enterprise_code, s.asset_id, s.type, s.unit,
+			    s.interval_seconds, s.range_min, s.range_max, s.gateway
+			from sensors s join organisations o on o.id = s.enterprise_id""";
+
+	/** Codes per query when loading many: well inside PostgreSQL's bind-parameter limit. */
+	private static final int CHUNK = 1000;
+
 	public Optional<SensorInfo> byCode(String code) {
 		Optional<SensorInfo> cached = byCode.get(code);
 		if (cached != null) {
 			return cached;
 		}
-		Optional<SensorInfo> loaded = jdbc.sql("""
-				select s.id, s.code, s.enterprise_id, o.code as enterprise_code, s.asset_id, s.type, s.unit,
-				    s.interval_seconds, s.range_min, s.range_max, s.gateway
-				from sensors s join organisations o on o.id = s.enterprise_id where s.code = :code""")
+		Optional<SensorInfo> loaded = jdbc.sql(SELECT + " where s.code = :code")
 			.param("code", code)
-			.query((rs, row) -> {
-				long asset = rs.getLong("asset_id");
-				Long assetId = rs.wasNull() ? null : asset;
-				double min = rs.getDouble("range_min");
-				Double rangeMin = rs.wasNull() ? null : min;
-				double max = rs.getDouble("range_max");
-				Double rangeMax = rs.wasNull() ? null : max;
-				return new SensorInfo(rs.getLong("id"), rs.getString("code"), rs.getLong("enterprise_id"),
-						rs.getString("enterprise_code"), assetId, rs.getString("type"), rs.getString("unit"),
-						rs.getInt("interval_seconds"), rangeMin, rangeMax, rs.getString("gateway"));
-			})
+			.query(SensorCatalog::sensor)
 			.optional();
+		remember(code, loaded);
+		return loaded;
+	}
+
+	/**
+	 * Caches, with one query per thousand codes, those of {@code codes} not cached yet: a batch from a fleet seen
+	 * for the first time (after a restart, or after {@link #invalidate}) would otherwise cost one query per sensor.
+	 */
+	public void load(Collection<String> codes) {
+		List<String> missing = codes.stream().filter(c -> c != null && !c.isEmpty() && !byCode.containsKey(c)).distinct().toList();
+		for (int from = 0; from < missing.size(); from += CHUNK) {
+			List<String> chunk = missing.subList(from, Math.min(missing.size(), from + CHUNK));
+			Map<String, SensorInfo> found = new HashMap<>();
+			jdbc.sql(SELECT + " where s.code in (:codes)")
+				.param("codes", chunk)
+				.query(SensorCatalog::sensor)
+				.list()
+				.forEach(sensor -> found.put(sensor.code(), sensor));
+			for (String code : chunk) {
+				remember(code, Optional.ofNullable(found.get(code)));
+			}
+		}
+	}
+
+	private void remember(String code, Optional<SensorInfo> loaded) {
 		if (loaded.isPresent() || byCode.size() < 1_000_000) {
 			// Unknown codes are remembered too, so a misconfigured gateway cannot hammer the database.
 			byCode.put(code, loaded);
 		}
-		return loaded;
+	}
+
+	private static SensorInfo sensor(ResultSet rs, int row) throws SQLException {
+		long asset = rs.getLong("asset_id");
+		Long assetId = rs.wasNull() ? null : asset;
+		double min = rs.getDouble("range_min");
+		Double rangeMin = rs.wasNull() ? null : min;
+		double max = rs.getDouble("range_max");
+		Double rangeMax = rs.wasNull() ? null : max;
+		return new SensorInfo(rs.getLong("id"), rs.getString("code"), rs.getLong("enterprise_id"),
+				rs.getString("enterprise_code"), assetId, rs.getString("type"), rs.getString("unit"),
+				rs.getInt("interval_seconds"), rangeMin, rangeMax, rs.getString("gateway"));
 	}
 
 	/** Forget cached sensors; call after any sensor is created, changed or deleted. */

@@ -53,6 +53,7 @@ public class DetectionEngine implements SmartLifecycle {
 
 	private ScheduledExecutorService scheduler;
 
+	/** The registry fingerprint the rules in force were built from; guarded by {@code reloadLock} after start. */
 	private String fingerprint;
 
 	private long builtAt;
@@ -146,10 +147,29 @@ public class DetectionEngine implements SmartLifecycle {
 
 	/** Rebuilds the rules from the registry and the rule sets and applies them without a restart. */
 	public void reload() {
+		rebuild(true);
+	}
+
+	/**
+	 * Rebuilds the rules only if the registry changed since the last build: for readings of a sensor the rules in
+	 * force do not know. A build covers the whole registry (seconds for 100,000 sensors), so a burst of batches
+	 * from a fleet just created, or readings of a sensor deleted meanwhile, must not each cost one.
+	 */
+	public void reloadIfRegistryChanged() {
+		rebuild(false);
+	}
+
+	private void rebuild(boolean always) {
 		synchronized (reloadLock) {
 			if (!running) {
 				return;
 			}
+			// Read before compiling: a change made while compiling shows as a new fingerprint next time.
+			String now = registry.fingerprint();
+			if (!always && now.equals(fingerprint)) {
+				return;
+			}
+			fingerprint = now;
 			// compiled outside the engine lock: reading the registry must not hold up readings
 			Compiled after = compiler.compile();
 			synchronized (lock) {
@@ -221,12 +241,7 @@ public class DetectionEngine implements SmartLifecycle {
 	}
 
 	private void refreshIfChanged() {
-		String now = registry.fingerprint();
-		boolean stale = System.nanoTime() - builtAt > settings.rebuild().toNanos();
-		if (!now.equals(fingerprint) || stale) {
-			fingerprint = now;
-			reload();
-		}
+		rebuild(System.nanoTime() - builtAt > settings.rebuild().toNanos());
 	}
 
 	private void every(Duration period, Runnable task) {

@@ -173,9 +173,10 @@ public class ReadingFeed implements ReadingsStored, SmartLifecycle {
 		for (SensorReading r : batch) {
 			String code = current.get().codesById().get(r.sensorId());
 			if (code == null && !reloaded) {
-				// Ingest accepts only registered sensors, so an unknown id is a sensor created since the last build.
+				// Ingest accepts only registered sensors, so an unknown id is a sensor created since the last build
+				// (or one deleted since it was stored: only the first such reading after the change costs a rebuild).
 				reloaded = true;
-				engine.reload();
+				engine.reloadIfRegistryChanged();
 				code = current.get().codesById().get(r.sensorId());
 			}
 			if (code == null) {

@@ -56,6 +56,8 @@ public class ReadingValidation {
 		Instant earliest = now.minus(maxPast);
 		List<SensorReading> readings = new ArrayList<>(items.size());
 		List<Rejection> rejections = new ArrayList<>();
+		// One round trip for the batch's sensors not cached yet, instead of one per sensor below.
+		catalog.load(items.stream().map(RawReading::sensor).toList());
 		for (int i = 0; i < items.size(); i++) {
 			RawReading item = items.get(i);
 			Rejection rejection = problem(i, sender, item, earliest, latest);
