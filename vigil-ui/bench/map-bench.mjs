@@ -6,7 +6,8 @@ import { extname, join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
 
 const dist = resolve(new URL('.', import.meta.url).pathname, '../dist')
-const [points = 100000, segments = 5000] = process.argv.slice(2).map(Number)
+const [points = 100000, segments = 5000] = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number)
+const lines = process.argv.includes('--leaflet-lines') ? '&lines=leaflet' : ''
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' }
 const server = createServer((req, res) => {
   const file = join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname))
@@ -22,9 +23,18 @@ const browser = await chromium.launch({
 })
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-  await page.goto(`http://127.0.0.1:${port}/bench.html?points=${points}&segments=${segments}`)
+  await page.goto(`http://127.0.0.1:${port}/bench.html?points=${points}&segments=${segments}${lines}`)
   await page.waitForFunction(() => window.__benchResult, null, { timeout: 300_000 })
   const result = await page.evaluate(() => window.__benchResult)
+  // drag the map with the mouse: 3 strokes of 40 steps
+  await page.evaluate(() => window.__startFrames())
+  for (let stroke = 0; stroke < 3; stroke++) {
+    await page.mouse.move(900, 450)
+    await page.mouse.down()
+    for (let i = 1; i <= 40; i++) await page.mouse.move(900 - i * 8 * (stroke % 2 ? -1 : 1), 450 + i * 3)
+    await page.mouse.up()
+  }
+  Object.assign(result, await page.evaluate(() => window.__stopFrames()))
   if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT })
   console.log(JSON.stringify(result, null, 2))
 } finally {

@@ -6,10 +6,12 @@
 import L from 'leaflet'
 import 'leaflet/dist/leaflet.css'
 import districts from 'virtual:districts'
+import { LineLayer } from '../map/LineLayer'
 import { PointLayer } from '../map/PointLayer'
 
 const q = new URLSearchParams(location.search)
 const POINTS = Number(q.get('points') ?? 100000)
+const LEAFLET_LINES = q.get('lines') === 'leaflet'
 const SEGMENTS = Number(q.get('segments') ?? 5000)
 const COLOURS = ['#2aa876', '#2aa876', '#2aa876', '#2aa876', '#2f7de1', '#f5d10a', '#f7911d', '#e5292b']
 
@@ -43,16 +45,25 @@ async function run() {
 
   // 5,000 segments of 4–8 vertices across Binhai (~117.3–117.9 E, 38.6–39.3 N)
   const tSeg = performance.now()
-  const lines = L.layerGroup()
+  const data0: { id: string; coords: [number, number][]; colour: string; weight: number }[] = []
   for (let i = 0; i < SEGMENTS; i++) {
     let lon = 117.3 + rnd() * 0.6
     let lat = 38.6 + rnd() * 0.7
-    const pts: [number, number][] = []
+    const coords: [number, number][] = []
     const n = 4 + Math.floor(rnd() * 5)
-    for (let k = 0; k < n; k++) { pts.push([lat, lon]); lon += (rnd() - 0.5) * 0.01; lat += (rnd() - 0.5) * 0.01 }
-    L.polyline(pts, { renderer, color: COLOURS[Math.floor(rnd() * COLOURS.length)], weight: 3 }).addTo(lines)
+    for (let k = 0; k < n; k++) { coords.push([lat, lon]); lon += (rnd() - 0.5) * 0.01; lat += (rnd() - 0.5) * 0.01 }
+    data0.push({ id: `L${i}`, coords, colour: COLOURS[Math.floor(rnd() * COLOURS.length)], weight: 3 })
   }
-  lines.addTo(map)
+  let lineLayer: LineLayer | undefined
+  if (LEAFLET_LINES) {
+    const group = L.layerGroup()
+    for (const l of data0) L.polyline(l.coords, { renderer, color: l.colour, weight: l.weight }).addTo(group)
+    group.addTo(map)
+  } else {
+    lineLayer = new LineLayer().addTo(map)
+    lineLayer.setLines(data0)
+  }
+  result.lineRenderer = LEAFLET_LINES ? 'leaflet-canvas' : 'LineLayer'
   result.segmentsAddMs = +(performance.now() - tSeg).toFixed(0)
 
   const tPts = performance.now()
@@ -79,10 +90,32 @@ async function run() {
   const draws: number[] = []
   for (let i = 0; i < 10; i++) { points.redraw(); draws.push(points.lastDrawMs) }
   result.pointRedrawMeanMs = mean(draws)
+  if (lineLayer) {
+    const ld: number[] = []
+    for (let i = 0; i < 10; i++) { lineLayer.redraw(); ld.push(lineLayer.lastDrawMs) }
+    result.lineRedrawMeanMs = mean(ld)
+  }
 
   // idle frames with everything on screen (what "responsive" feels like between interactions)
   const idle = await frames(60, () => {})
   result.idleFrameMeanMs = mean(idle)
+
+  // a real mouse drag, driven from outside (bench/map-bench.mjs): frame intervals while it runs
+  const w = window as unknown as Record<string, unknown>
+  let dragTimes: number[] = []
+  let recording = false
+  w.__startFrames = () => {
+    dragTimes = []
+    recording = true
+    let last = performance.now()
+    const tick = () => { const now = performance.now(); dragTimes.push(now - last); last = now; if (recording) requestAnimationFrame(tick) }
+    requestAnimationFrame(tick)
+  }
+  w.__stopFrames = () => {
+    recording = false
+    const t = dragTimes.slice(2)
+    return { dragFrameMeanMs: mean(t), dragFrameP95Ms: pct(t, 95), dragFrameMaxMs: pct(t, 100), dragFrames: t.length }
+  }
 
   result.userAgent = navigator.userAgent
   ;(window as unknown as { __benchResult: unknown }).__benchResult = result

@@ -1,19 +1,15 @@
-/**
- * Many points on one canvas: positions projected once at zoom 0 into typed arrays, so a redraw is plain
- * arithmetic plus one fill per colour. Holds 100,000 points where one Leaflet layer per point would not.
- */
-import L from 'leaflet'
+/** Many points on one canvas (100,000 where one Leaflet layer per point would not keep up); one fill per colour. */
+import type L from 'leaflet'
+import { CanvasOverlay } from './CanvasOverlay'
 
 export interface PointDatum { id: string; lat: number; lng: number; colour: string }
 
-export class PointLayer extends L.Layer {
-  private canvas?: HTMLCanvasElement
+export class PointLayer extends CanvasOverlay {
   private xs = new Float64Array(0)
   private ys = new Float64Array(0)
   private colourIndex = new Uint8Array(0)
   private colours: string[] = []
   private ids: string[] = []
-  lastDrawMs = 0
 
   constructor(private readonly radius = 4, private readonly onPick?: (id: string) => void) {
     super()
@@ -26,10 +22,9 @@ export class PointLayer extends L.Layer {
     this.colourIndex = new Uint8Array(n)
     this.ids = new Array(n)
     const palette = new Map<string, number>()
-    const crs = L.CRS.EPSG3857
     for (let i = 0; i < n; i++) {
       const p = points[i]
-      const q = crs.latLngToPoint(L.latLng(p.lat, p.lng), 0)
+      const q = CanvasOverlay.project(p.lat, p.lng)
       this.xs[i] = q.x
       this.ys[i] = q.y
       let c = palette.get(p.colour)
@@ -42,44 +37,14 @@ export class PointLayer extends L.Layer {
     return this
   }
 
-  onAdd(map: L.Map) {
-    this.canvas = L.DomUtil.create('canvas', 'leaflet-zoom-hide vigil-points') as HTMLCanvasElement
-    this.canvas.style.pointerEvents = 'none'
-    map.getPanes().overlayPane.appendChild(this.canvas)
-    map.on('moveend zoomend resize viewreset', this.redraw, this)
-    map.on('click', this.pick, this)
-    this.redraw()
-    return this
-  }
+  protected className() { return 'vigil-points' }
 
-  onRemove(map: L.Map) {
-    this.canvas?.remove()
-    this.canvas = undefined
-    map.off('moveend zoomend resize viewreset', this.redraw, this)
-    map.off('click', this.pick, this)
-    return this
-  }
-
-  redraw() {
-    const map = this._map
-    if (!map || !this.canvas) return
-    const t0 = performance.now()
-    const size = map.getSize()
-    const dpr = window.devicePixelRatio || 1
-    const topLeft = map.containerPointToLayerPoint([0, 0])
-    L.DomUtil.setPosition(this.canvas, topLeft)
-    this.canvas.width = size.x * dpr
-    this.canvas.height = size.y * dpr
-    this.canvas.style.width = `${size.x}px`
-    this.canvas.style.height = `${size.y}px`
-    const ctx = this.canvas.getContext('2d')!
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
-    const scale = 2 ** map.getZoom()
-    const origin = map.getPixelBounds().min!
+  protected draw(ctx: CanvasRenderingContext2D, scale: number, origin: L.Point, size: L.Point, zoom: number) {
+    if (this.xs.length > 5000 && zoom < 14) return this.drawPixels(ctx, scale, origin)
     const r = this.radius
     const w = size.x + r
     const h = size.y + r
-    const small = map.getZoom() < 11
+    const small = zoom < 11
     for (let c = 0; c < this.colours.length; c++) {
       ctx.beginPath()
       ctx.fillStyle = this.colours[c]
@@ -93,22 +58,47 @@ export class PointLayer extends L.Layer {
       }
       ctx.fill()
     }
-    this.lastDrawMs = performance.now() - t0
   }
 
-  private pick(e: L.LeafletMouseEvent) {
-    if (!this.onPick || !this._map) return
-    const scale = 2 ** this._map.getZoom()
-    const origin = this._map.getPixelBounds().min!
-    const cp = e.containerPoint
+  /** Many points at a wide view: 3×3 squares written straight into the pixels, no path to rasterise. */
+  private drawPixels(ctx: CanvasRenderingContext2D, scale: number, origin: L.Point) {
+    const w = ctx.canvas.width
+    const h = ctx.canvas.height
+    const dpr = w / parseFloat(ctx.canvas.style.width || String(w))
+    const img = ctx.createImageData(w, h)
+    const px = new Uint32Array(img.data.buffer)
+    const rgba = this.colours.map(abgr)
+    const half = Math.max(1, Math.round(1.5 * dpr))
+    for (let i = 0; i < this.xs.length; i++) {
+      const x = Math.round((this.xs[i] * scale - origin.x) * dpr)
+      const y = Math.round((this.ys[i] * scale - origin.y) * dpr)
+      if (x < half || y < half || x >= w - half || y >= h - half) continue
+      const c = rgba[this.colourIndex[i]]
+      for (let dy = -half; dy < half; dy++) {
+        const row = (y + dy) * w + x
+        for (let dx = -half; dx < half; dx++) px[row + dx] = c
+      }
+    }
+    ctx.putImageData(img, 0, 0)
+  }
+
+  protected hit(cx: number, cy: number, scale: number, origin: L.Point) {
     let best = -1
     let bestD = (this.radius + 4) ** 2
     for (let i = 0; i < this.xs.length; i++) {
-      const dx = this.xs[i] * scale - origin.x - cp.x
-      const dy = this.ys[i] * scale - origin.y - cp.y
+      const dx = this.xs[i] * scale - origin.x - cx
+      const dy = this.ys[i] * scale - origin.y - cy
       const d = dx * dx + dy * dy
       if (d < bestD) { bestD = d; best = i }
     }
-    if (best >= 0) this.onPick(this.ids[best])
+    return best
   }
+
+  protected picked(i: number) { this.onPick?.(this.ids[i]) }
+}
+
+/** '#rrggbb' as one little-endian RGBA pixel. */
+function abgr(hex: string): number {
+  const v = parseInt(hex.slice(1, 7), 16)
+  return ((0xff << 24) | ((v & 0xff) << 16) | (v & 0xff00) | ((v >> 16) & 0xff)) >>> 0
 }
