@@ -23,10 +23,17 @@ import java.util.stream.IntStream;
  */
 final class TepSuite {
 
-	record Settings(double varianceToKeep, double confidence, int onReadings, PcaAnomaly.LimitPolicy limits) {
+	/** {@code ewmaLambda} 1 = no smoothing; {@code adaptive}: recursive update, memory = number of training rows. */
+	record Settings(double varianceToKeep, double confidence, int onReadings, PcaAnomaly.LimitPolicy limits, double ewmaLambda, boolean adaptive) {
+
+		Settings(double varianceToKeep, double confidence, int onReadings, PcaAnomaly.LimitPolicy limits) {
+			this(varianceToKeep, confidence, onReadings, limits, 1, false);
+		}
+
 		@Override
 		public String toString() {
-			return "PCA variance " + varianceToKeep + ", confidence " + confidence + ", on/off " + onReadings + " samples, T² or Q, limits " + limits;
+			return "PCA variance " + varianceToKeep + ", confidence " + confidence + ", on/off " + onReadings + " samples, T² or Q, limits " + limits
+					+ (ewmaLambda < 1 ? ", EWMA λ " + ewmaLambda : "") + (adaptive ? ", recursive memory = training rows" : "");
 		}
 	}
 
@@ -64,7 +71,8 @@ final class TepSuite {
 	}
 
 	private static double alarmRate(PcaModel model, Settings settings, double[][] rows) {
-		PcaAnomaly rule = new PcaAnomaly("tep-pca", "unit", model, settings.confidence(), true, true, settings.onReadings(), settings.onReadings(), Level.YELLOW, settings.limits());
+		PcaAnomaly rule = new PcaAnomaly("tep-pca", "unit", model, settings.confidence(), true, true, settings.onReadings(), settings.onReadings(), Level.YELLOW, settings.limits(),
+				new PcaAnomaly.Monitoring(settings.ewmaLambda(), settings.adaptive() ? model.observations() : 0));
 		FixedRuleBook.Builder book = FixedRuleBook.builder();
 		model.variables().forEach(v -> book.bind(v, rule));
 		Instant[] times = new Instant[rows.length];

@@ -11,6 +11,8 @@ import java.util.List;
  * Scores Hotelling's T² in the retained subspace and Q (squared prediction error) in the residual one.
  * Control limits: T² by the F distribution for a new observation,
  * {@code k(n−1)(n+1) / (n(n−k)) · F(k, n−k)}; Q by Jackson–Mudholkar from the residual eigenvalues.
+ * The model keeps its (unstandardised) covariance and the T²/Q of its training rows so that a monitor
+ * can smooth the statistics ({@link #ewmaLimit}) or update the model recursively ({@link #fromMoments}).
  * Immutable.
  */
 public final class PcaModel implements Serializable {
@@ -24,11 +26,14 @@ public final class PcaModel implements Serializable {
 	private final double[] eigenvalues;
 	private final int components;
 	private final int observations;
+	private final double[][] covariance;
 	private double trainingMaxT2;
 	private double trainingMaxQ;
+	/** {t2, q} of every training row in order; empty for models built from moments. */
+	private double[][] trainingScores = new double[0][];
 
 	private PcaModel(List<String> variables, double[] mean, double[] scale, double[][] loadings, double[] eigenvalues,
-			int components, int observations) {
+			int components, int observations, double[][] covariance) {
 		this.variables = List.copyOf(variables);
 		this.mean = mean;
 		this.scale = scale;
@@ -36,6 +41,7 @@ public final class PcaModel implements Serializable {
 		this.eigenvalues = eigenvalues;
 		this.components = components;
 		this.observations = observations;
+		this.covariance = covariance;
 	}
 
 	/**
@@ -56,7 +62,6 @@ public final class PcaModel implements Serializable {
 			throw new IllegalArgumentException("varianceToKeep must be in (0, 1), was " + varianceToKeep);
 		}
 		double[] mean = new double[p];
-		double[] scale = new double[p];
 		for (double[] row : rows) {
 			if (row.length != p) {
 				throw new IllegalArgumentException("row has " + row.length + " values, expected " + p);
@@ -65,23 +70,11 @@ public final class PcaModel implements Serializable {
 				mean[j] += row[j] / n;
 			}
 		}
-		for (double[] row : rows) {
-			for (int j = 0; j < p; j++) {
-				scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / (n - 1);
-			}
-		}
-		for (int j = 0; j < p; j++) {
-			scale[j] = scale[j] > 1e-12 ? Math.sqrt(scale[j]) : 1e-6;
-		}
 		double[][] cov = new double[p][p];
 		for (double[] row : rows) {
-			double[] z = new double[p];
-			for (int j = 0; j < p; j++) {
-				z[j] = (row[j] - mean[j]) / scale[j];
-			}
 			for (int i = 0; i < p; i++) {
 				for (int j = i; j < p; j++) {
-					cov[i][j] += z[i] * z[j] / (n - 1);
+					cov[i][j] += (row[i] - mean[i]) * (row[j] - mean[j]) / (n - 1);
 				}
 			}
 		}
@@ -90,31 +83,118 @@ public final class PcaModel implements Serializable {
 				cov[i][j] = cov[j][i];
 			}
 		}
-		SymmetricEigen eigen = SymmetricEigen.of(cov);
+		PcaModel model = build(variables, mean, cov, varianceToKeep, 0, n);
+		model.trainingScores = new double[n][];
+		for (int i = 0; i < n; i++) {
+			double[] score = model.score(rows[i]);
+			model.trainingScores[i] = score;
+			model.trainingMaxT2 = Math.max(model.trainingMaxT2, score[0]);
+			model.trainingMaxQ = Math.max(model.trainingMaxQ, score[1]);
+		}
+		return model;
+	}
+
+	/**
+	 * A model from a mean and an (unstandardised) covariance, e.g. recursively updated ones, keeping
+	 * {@code components} principal components so that its statistics stay comparable with the model it
+	 * was updated from. Training maxima are carried over from {@code origin}, which stays the reference
+	 * for the {@code AT_LEAST_TRAINING_MAX} floor.
+	 *
+	 * @param observations the effective number of observations behind the moments (for the T² limit)
+	 */
+	public static PcaModel fromMoments(PcaModel origin, double[] mean, double[][] covariance, int observations) {
+		PcaModel model = build(origin.variables, mean.clone(), copy(covariance), 0, origin.components, observations);
+		model.trainingMaxT2 = origin.trainingMaxT2;
+		model.trainingMaxQ = origin.trainingMaxQ;
+		return model;
+	}
+
+	/** Correlation PCA of {@code cov}: {@code components} > 0 fixes k, otherwise k explains {@code varianceToKeep}. */
+	private static PcaModel build(List<String> variables, double[] mean, double[][] cov, double varianceToKeep, int components, int n) {
+		int p = mean.length;
+		double[] scale = new double[p];
+		for (int j = 0; j < p; j++) {
+			scale[j] = cov[j][j] > 1e-12 ? Math.sqrt(cov[j][j]) : 1e-6;
+		}
+		double[][] corr = new double[p][p];
+		for (int i = 0; i < p; i++) {
+			for (int j = 0; j < p; j++) {
+				corr[i][j] = cov[i][j] / (scale[i] * scale[j]);
+			}
+		}
+		SymmetricEigen eigen = SymmetricEigen.of(corr);
 		double[] values = eigen.values();
 		for (int i = 0; i < p; i++) {
 			values[i] = Math.max(values[i], 1e-12);
 		}
-		double total = Arrays.stream(values).sum();
-		int k = 0;
-		double explained = 0;
-		while (k < p - 1 && explained / total < varianceToKeep) {
-			explained += values[k++];
+		int k = components;
+		if (k <= 0) {
+			double total = Arrays.stream(values).sum();
+			double explained = 0;
+			while (k < p - 1 && explained / total < varianceToKeep) {
+				explained += values[k++];
+			}
+			k = Math.max(1, k);
 		}
-		k = Math.max(1, k);
 		double[][] loadings = new double[p][k];
 		for (int i = 0; i < p; i++) {
 			for (int j = 0; j < k; j++) {
 				loadings[i][j] = eigen.vectors()[i][j];
 			}
 		}
-		PcaModel model = new PcaModel(variables, mean, scale, loadings, values, k, n);
-		for (double[] row : rows) {
-			double[] score = model.score(row);
-			model.trainingMaxT2 = Math.max(model.trainingMaxT2, score[0]);
-			model.trainingMaxQ = Math.max(model.trainingMaxQ, score[1]);
+		return new PcaModel(variables, mean, scale, loadings, values, k, n, cov);
+	}
+
+	private static double[][] copy(double[][] m) {
+		double[][] c = new double[m.length][];
+		for (int i = 0; i < m.length; i++) {
+			c[i] = m[i].clone();
 		}
-		return model;
+		return c;
+	}
+
+	/** Mean of the variables (copy). */
+	public double[] mean() {
+		return mean.clone();
+	}
+
+	/** Unstandardised covariance of the variables (copy). */
+	public double[][] covariance() {
+		return copy(covariance);
+	}
+
+	/** {t2, q} of every training row, in row order (copy); empty for a model built by {@link #fromMoments}. */
+	public double[][] trainingScores() {
+		return copy(trainingScores);
+	}
+
+	/**
+	 * In-control mean and variance of T² and Q for one independent observation: T² ≈ χ²(k), so {k, 2k};
+	 * Q = Σ λᵢ·χ²(1) over the residual eigenvalues, so {θ₁, 2θ₂}. Returned as {meanT2, varT2, meanQ, varQ}.
+	 */
+	public double[] statisticMoments() {
+		double t1 = 0, t2 = 0;
+		for (int i = components; i < eigenvalues.length; i++) {
+			t1 += eigenvalues[i];
+			t2 += eigenvalues[i] * eigenvalues[i];
+		}
+		return new double[] {components, 2.0 * components, t1, 2 * t2};
+	}
+
+	/**
+	 * Upper control limit of an EWMA (weight {@code lambda}) of independent copies of a statistic with the
+	 * given in-control {@code mean} and {@code variance}: the smoothed statistic has the same mean and, in
+	 * steady state, variance {@code variance · λ / (2 − λ)}; it is approximated by g·χ²(h) with matched
+	 * moments (Box 1954), g = v / (2m), h = 2m² / v. {@code lambda} = 1 gives the plain moment-matched limit.
+	 */
+	public static double ewmaLimit(double mean, double variance, double lambda, double confidence) {
+		if (mean <= 0 || variance <= 0) {
+			return 0;
+		}
+		double v = variance * lambda / (2 - lambda);
+		double g = v / (2 * mean);
+		double h = 2 * mean * mean / v;
+		return g * Distributions.chiSquareQuantile(confidence, h);
 	}
 
 	/** Largest T² and Q seen on the training rows: {t2, q}. */
