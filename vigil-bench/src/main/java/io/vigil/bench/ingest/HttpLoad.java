@@ -93,6 +93,7 @@ final class HttpLoad {
 		}
 	}
 
+	/** The enterprise's code and API key (also its MQTT user name and password) and the sensor codes. */
 	record Seeded(String key, String[] codes) {
 	}
 
@@ -120,7 +121,7 @@ final class HttpLoad {
 		double seconds = (System.nanoTime() - started) / 1e9;
 		long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
 		return new Result(total, seconds, total / seconds, percentile(sorted, 0.5), percentile(sorted, 0.99),
-				retries.get(), rejected.get(), rss());
+				retries.get(), rejected.get(), rss(pid));
 	}
 
 	private long send(String key, String body, AtomicLong retries, AtomicLong rejected) {
@@ -155,7 +156,8 @@ final class HttpLoad {
 		}
 	}
 
-	private static String body(String[] codes, Rows rows, long from, long to) {
+	/** The JSON batch of rows {@code [from, to)}, as both HTTP and MQTT carry it. */
+	static String body(String[] codes, Rows rows, long from, long to) {
 		StringBuilder json = new StringBuilder((int) (to - from) * 80 + 16).append("{\"readings\":[");
 		for (long row = from; row < to; row++) {
 			if (row > from) {
@@ -167,7 +169,8 @@ final class HttpLoad {
 		return json.append("]}").toString();
 	}
 
-	private static double percentile(long[] sorted, double p) {
+	/** The {@code p} quantile of nanosecond figures, in milliseconds. */
+	static double percentile(long[] sorted, double p) {
 		if (sorted.length == 0) {
 			return Double.NaN;
 		}
@@ -175,7 +178,7 @@ final class HttpLoad {
 	}
 
 	/** Vigil's resident memory now and at its peak, when its process id was given. */
-	private String rss() {
+	static String rss(long pid) {
 		if (pid <= 0) {
 			return "n/a";
 		}

@@ -1,11 +1,15 @@
 package io.vigil.bench.ingest;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,9 +24,16 @@ import java.util.Map;
  * vigil=http://localhost:8080   (optional) end-to-end HTTP against a running Vigil
  * vigil-jdbc=…         Vigil's own database, to seed the enterprise, key and sensors
  * clients=8  http-batch=1000  http-rows=(rows)  vigil-pid=(for its memory)
+ * mqtt=127.0.0.1:1883  (optional) end-to-end MQTT through Vigil's embedded broker, after the HTTP run
+ * mqtt-clients=(clients)  mqtt-batch=(http-batch)  mqtt-rows=(http-rows)
+ * admin=admin  admin-password=…   (optional) warning-latency probes during the HTTP run, as this administrator
+ * probes=40  probe-every=1000 (ms between probes)
  * </pre>
  */
 public final class IngestBench {
+
+	private record MqttRow(int sensors, double raw, MqttLoad.Result mqtt, String latency, String load) {
+	}
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> a = new HashMap<>();
@@ -37,17 +48,32 @@ public final class IngestBench {
 			.mapToInt(Integer::parseInt).toArray();
 		Path migration = Path.of(a.getOrDefault("migrations", "vigil-server/src/main/resources/db/migration"));
 		DatabasePaths database = new DatabasePaths(jdbc, migration);
-		HttpLoad http = a.containsKey("vigil") ? new HttpLoad(a.get("vigil"), a.get("vigil-jdbc"),
-				Integer.parseInt(a.getOrDefault("clients", "8")), Integer.parseInt(a.getOrDefault("http-batch", "1000")),
-				Long.parseLong(a.getOrDefault("vigil-pid", "0"))) : null;
+		int clients = Integer.parseInt(a.getOrDefault("clients", "8"));
+		int httpBatch = Integer.parseInt(a.getOrDefault("http-batch", "1000"));
+		long pid = Long.parseLong(a.getOrDefault("vigil-pid", "0"));
+		HttpLoad http = a.containsKey("vigil") ? new HttpLoad(a.get("vigil"), a.get("vigil-jdbc"), clients, httpBatch, pid)
+				: null;
 		long httpRows = Long.parseLong(a.getOrDefault("http-rows", String.valueOf(rows)));
+		MqttLoad mqtt = null;
+		if (http != null && a.containsKey("mqtt")) {
+			String[] hostPort = a.get("mqtt").split(":");
+			mqtt = new MqttLoad(hostPort[0], Integer.parseInt(hostPort[1]), "bench-ent",
+					Integer.parseInt(a.getOrDefault("mqtt-clients", String.valueOf(clients))),
+					Integer.parseInt(a.getOrDefault("mqtt-batch", String.valueOf(httpBatch))), pid);
+		}
+		long mqttRows = Long.parseLong(a.getOrDefault("mqtt-rows", String.valueOf(httpRows)));
+		WarningProbe probe = http != null && a.containsKey("admin")
+				? new WarningProbe(a.get("vigil"), a.get("admin"), a.getOrDefault("admin-password", "")) : null;
+		int probes = Integer.parseInt(a.getOrDefault("probes", "40"));
+		long probeEvery = Long.parseLong(a.getOrDefault("probe-every", "1000"));
 
-		System.out.printf("machine: %d cores, %s; JVM %s; rows=%d batch=%d%n",
+		System.out.printf("machine: %d cores, %s; JVM %s; rows=%d batch=%d; load average %s%n",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-				System.getProperty("java.version"), rows, batch);
+				System.getProperty("java.version"), rows, batch, loadAverage());
 		System.out.println("| sensors | raw COPY pts/s | store path pts/s | store/raw | HTTP pts/s | HTTP/raw | "
 				+ "p50 ack ms | p99 ack ms | 503 retries | Vigil RSS |");
 		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+		List<MqttRow> mqttRowsOut = new ArrayList<>();
 		// Warm the JIT and the database's caches once before the first measured row.
 		database.rawCopy(new Rows(1000, base(0)), Math.min(rows, 200_000), batch);
 		for (int fleet : fleets) {
@@ -57,19 +83,108 @@ public final class IngestBench {
 			String httpColumns = "– | – | – | – | – | –";
 			if (http != null) {
 				HttpLoad.Seeded seeded = http.seed(fleet);
-				http.run(seeded, new Rows(fleet, base(2)), Math.min(httpRows, 50_000)); // warm-up, other hour
+				if (probe != null) {
+					probe.prepare(probes + 1);
+				}
+				// Warm-up, another hour: every sensor reports at least once, so the measured run is the sustained
+				// state of a known fleet (sensor look-ups cached, the rules rebuilt for the new sensors).
+				HttpLoad.Result warm = http.run(seeded, new Rows(fleet, base(2)), Math.max(Math.min(httpRows, 50_000), fleet));
+				String firstWarning = "–";
+				if (probe != null) {
+					// The first probe also waits out the rule rebuild for the sensors just created.
+					long first = probe.measure(Duration.ofMinutes(3));
+					firstWarning = first < 0 ? "none in 3 min" : String.format(Locale.ROOT, "%.1f s", first / 1e9);
+				}
+				System.out.printf(Locale.ROOT, "  %,d sensors: warm-up (each sensor's first readings) %,.0f pts/s; "
+						+ "first warning after creating the fleet %s; load average %s%n", fleet, warm.pointsPerSecond(),
+						firstWarning, loadAverage());
+				ProbeRun probing = probe == null ? null : new ProbeRun(probe, probeEvery);
 				HttpLoad.Result r = http.run(seeded, new Rows(fleet, base(1)), httpRows);
+				String latency = probing == null ? "– | – | –" : probing.stop();
 				httpColumns = String.format(Locale.ROOT, "%,.0f | %.2f | %.0f | %.0f | %d | %s", r.pointsPerSecond(),
 						r.pointsPerSecond() / raw, r.p50Millis(), r.p99Millis(), r.retries(), r.rss());
 				if (r.rejectedItems() > 0) {
 					System.out.println("WARNING: " + r.rejectedItems() + " items rejected by ingest");
 				}
+				String load = loadAverage();
+				MqttLoad.Result m = mqtt == null ? null : mqtt.run(seeded, new Rows(fleet, base(3)), mqttRows);
+				mqttRowsOut.add(new MqttRow(fleet, raw, m, latency, load));
 			}
 			System.out.printf(Locale.ROOT, "| %,d | %,.0f | %,.0f | %.2f | %s |%n", fleet, raw, store, store / raw,
 					httpColumns);
 		}
-		System.out.printf("bench client heap used at end: %d MB%n",
-				ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+		if (!mqttRowsOut.isEmpty()) {
+			System.out.println();
+			System.out.println("| sensors | MQTT pts/s | MQTT/raw | p50 PUBACK ms | p99 PUBACK ms | resends | Vigil RSS | "
+					+ "warning p50 ms | warning p99 ms | probes | load avg after HTTP |");
+			System.out.println("|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|");
+			for (MqttRow row : mqttRowsOut) {
+				String mqttColumns = row.mqtt() == null ? "– | – | – | – | – | –"
+						: String.format(Locale.ROOT, "%,.0f | %.2f | %.0f | %.0f | %d | %s", row.mqtt().pointsPerSecond(),
+								row.mqtt().pointsPerSecond() / row.raw(), row.mqtt().p50Millis(), row.mqtt().p99Millis(),
+								row.mqtt().resends(), row.mqtt().rss());
+				System.out.printf(Locale.ROOT, "| %,d | %s | %s | %s |%n", row.sensors(), mqttColumns, row.latency(),
+						row.load());
+			}
+		}
+		System.out.printf("bench client heap used at end: %d MB; load average %s%n",
+				ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, loadAverage());
+	}
+
+	/** Warning probes on their own thread, one every {@code every} ms, while the load runs. */
+	private static final class ProbeRun {
+
+		private final List<Long> latencies = new ArrayList<>();
+
+		private final Thread thread;
+
+		private volatile boolean running = true;
+
+		private int missed;
+
+		ProbeRun(WarningProbe probe, long every) {
+			thread = new Thread(() -> {
+				try {
+					while (running && !probe.exhausted()) {
+						long took = probe.measure(Duration.ofSeconds(60));
+						synchronized (latencies) {
+							if (took < 0) {
+								missed++;
+							}
+							else {
+								latencies.add(took);
+							}
+						}
+						Thread.sleep(every);
+					}
+				}
+				catch (Exception e) {
+					System.out.println("warning probe failed: " + e);
+				}
+			}, "bench-warning-probe");
+			thread.start();
+		}
+
+		/** Stops after the probe in flight; the p50 and p99 columns and the number of probes. */
+		String stop() throws InterruptedException {
+			running = false;
+			thread.join();
+			synchronized (latencies) {
+				long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+				return String.format(Locale.ROOT, "%.0f | %.0f | %d%s", HttpLoad.percentile(sorted, 0.5),
+						HttpLoad.percentile(sorted, 0.99), sorted.length, missed == 0 ? "" : " (" + missed + " missed)");
+			}
+		}
+	}
+
+	private static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return fields[0] + " " + fields[1] + " " + fields[2];
+		}
+		catch (Exception e) {
+			return "n/a";
+		}
 	}
 
 	/** Readings start a few hours ago (inside ingest's accepted window), one hour apart per phase. */

@@ -17,7 +17,11 @@ record Rows(int sensors, Instant base) {
 		return base.plusSeconds(row / sensors);
 	}
 
+	/**
+	 * 0.0–19.9: below every set point of the seeded type (combustible gas, alarm at 25 %LEL), a fleet in clean air,
+	 * so that the load raises no warnings and the warning-latency probes are the only ones.
+	 */
 	double value(long row) {
-		return (row * 7 % 1000) / 10.0;
+		return (row * 7 % 200) / 10.0;
 	}
 }
