@@ -10,7 +10,7 @@ const zh = {
   organisations: '组织机构', users: '用户', apiKeys: '接入密钥', assets: '监测对象', sensors: '监测点位', audit: '审计日志',
   outages: '停报申报',
   level: '级别', red: '红色', orange: '橙色', yellow: '黄色', blue: '蓝色', normal: '正常',
-  state: '状态', status: '处置状态', active: '活动', recovered: '已恢复',
+  state: '状态', status: '处置状态', open: '未消警', active: '活动', recovered: '已恢复',
   raised: '已生成', pushed: '已推送', acknowledged: '已签收', verifying: '核实中', handling: '处置中', feedback: '已反馈', reviewing: '待审核', cleared: '已消警',
   enterprise: '企业', jurisdiction: '属地', sensor: '点位', asset: '对象', rule: '规则', value: '数值', threshold: '阈值',
   firstSeen: '首次发生', lastSeen: '最近发生', overdue: '超时', all: '全部', search: '查询', reset: '重置',
@@ -27,7 +27,7 @@ const zh = {
   code: '编码', name: '名称', type: '类型', kind: '类别', role: '角色', organisation: '机构', unit: '单位', createdAt: '创建时间',
   actor: '操作人', action: '动作', entity: '对象', time: '时间', page: '页',
   renderTime: '地图渲染', ms: '毫秒', language: 'English', domain: '行业', filters: '筛选',
-  unavailable: '该功能的接口尚未提供', importFile: '导入 GeoJSON/CSV', recipient: '接收人', channel: '渠道', attempts: '尝试次数',
+  unavailable: '该功能的接口尚未提供', importFile: '导入 GeoJSON/CSV', recipient: '接收人', interval: '上报周期(秒)', channel: '渠道', attempts: '尝试次数',
 }
 export type Key = keyof typeof zh
 
@@ -38,7 +38,7 @@ const en: Record<Key, string> = {
   organisations: 'Organisations', users: 'Users', apiKeys: 'API keys', assets: 'Assets', sensors: 'Sensors', audit: 'Audit log',
   outages: 'Outages',
   level: 'Level', red: 'Red', orange: 'Orange', yellow: 'Yellow', blue: 'Blue', normal: 'Normal',
-  state: 'State', status: 'Status', active: 'Active', recovered: 'Recovered',
+  state: 'State', status: 'Status', open: 'Open', active: 'Active', recovered: 'Recovered',
   raised: 'Raised', pushed: 'Pushed', acknowledged: 'Acknowledged', verifying: 'Verifying', handling: 'Handling', feedback: 'Feedback', reviewing: 'Reviewing', cleared: 'Cleared',
   enterprise: 'Enterprise', jurisdiction: 'Jurisdiction', sensor: 'Sensor', asset: 'Asset', rule: 'Rule', value: 'Value', threshold: 'Threshold',
   firstSeen: 'First seen', lastSeen: 'Last seen', overdue: 'Overdue', all: 'All', search: 'Search', reset: 'Reset',
@@ -55,7 +55,7 @@ const en: Record<Key, string> = {
   code: 'Code', name: 'Name', type: 'Type', kind: 'Kind', role: 'Role', organisation: 'Organisation', unit: 'Unit', createdAt: 'Created',
   actor: 'Actor', action: 'Action', entity: 'Entity', time: 'Time', page: 'Page',
   renderTime: 'Map render', ms: 'ms', language: '中文', domain: 'Domain', filters: 'Filters',
-  unavailable: 'The endpoint for this is not available yet', importFile: 'Import GeoJSON/CSV', recipient: 'Recipient', channel: 'Channel', attempts: 'Attempts',
+  unavailable: 'The endpoint for this is not available yet', importFile: 'Import GeoJSON/CSV', recipient: 'Recipient', interval: 'Interval (s)', channel: 'Channel', attempts: 'Attempts',
 }
 
 export const locale = ref<Locale>((localStorage.getItem('vigil.locale') as Locale) || 'zh-CN')

@@ -48,6 +48,18 @@ export function assetLevels(assets: Asset[], sensors: Sensor[], warnings: Warnin
       code = parent.get(code)
     }
   }
+  // a valve chamber or station on a line colours the segments that meet at it
+  for (const a of assets) {
+    const level = out.get(a.code)
+    if (!level || a.geometry?.type !== 'Point' || !a.parent) continue
+    const [x, y] = a.geometry.coordinates
+    for (const b of assets) {
+      if (b.parent !== a.parent || b.geometry?.type !== 'LineString') continue
+      const c = b.geometry.coordinates
+      const touches = [c[0], c[c.length - 1]].some((p) => Math.abs(p[0] - x) < 5e-4 && Math.abs(p[1] - y) < 5e-4)
+      if (touches) out.set(b.code, worst(out.get(b.code), level)!)
+    }
+  }
   return out
 }
 
