@@ -2,6 +2,9 @@ package io.vigil.ingest;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,7 +119,7 @@ public final class ReadingBatchParser {
 					if (token == JsonToken.VALUE_STRING) {
 						String text = json.getString();
 						try {
-							ts = Instant.parse(text);
+							ts = instant(text);
 						}
 						catch (DateTimeParseException e) {
 							problem = "ts '" + abbreviate(text)
@@ -155,6 +158,52 @@ public final class ReadingBatchParser {
 			}
 		}
 		return new RawReading(sensor, ts, value, flag, unreadable);
+	}
+
+	/**
+	 * {@link Instant#parse}, with a fast path for the form nearly every gateway sends, {@code 2024-05-01T00:00:00Z}
+	 * with or without a fraction: the general ISO parser was an eighth of the CPU of HTTP ingest. Anything else (an
+	 * offset, a leap second, an impossible date) goes to {@code Instant.parse}, so results and errors are the same.
+	 */
+	static Instant instant(String text) {
+		int n = text.length();
+		if (n < 20 || n > 30 || text.charAt(n - 1) != 'Z' || text.charAt(4) != '-' || text.charAt(7) != '-'
+				|| text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+			return Instant.parse(text);
+		}
+		int year = digits(text, 0, 4);
+		int month = digits(text, 5, 7);
+		int day = digits(text, 8, 10);
+		int hour = digits(text, 11, 13);
+		int minute = digits(text, 14, 16);
+		int second = digits(text, 17, 19);
+		int nanos = 0;
+		if (n > 20) {
+			int fraction = n - 21;
+			nanos = text.charAt(19) == '.' && fraction >= 1 && fraction <= 9 ? digits(text, 20, n - 1) : -1;
+			for (int i = fraction; i < 9 && nanos > 0; i++) {
+				nanos *= 10;
+			}
+		}
+		if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+				|| second < 0 || second > 59 || nanos < 0 || day > Month.of(month).length(Year.isLeap(year))) {
+			return Instant.parse(text);
+		}
+		long days = LocalDate.of(year, month, day).toEpochDay();
+		return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+	}
+
+	/** The decimal number in {@code text[from, to)}, or -1 if a character there is not an ASCII digit. */
+	private static int digits(String text, int from, int to) {
+		int value = 0;
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
 	}
 
 	private static boolean nonFinite(String text) {
