@@ -93,6 +93,15 @@ test('a gas reading of 60 %LEL posted to ingest shows up as a warning without re
   assert.equal(await dutyPage.evaluate(() => window.__sameDocument), true, 'the page was reloaded')
   await dutyPage.locator(`.vigil-warning[data-warning-id="${warningId}"]`).waitFor()
   await dutyPage.screenshot({ path: `${SHOTS}/map-warning.png` })
+  // the warning's marker opens the object card: owner, latest values, its warning, the 24 h trend
+  await dutyPage.locator(`.vigil-warning[data-warning-id="${warningId}"]`).click()
+  const card = dutyPage.locator('[data-test=object-card]')
+  await card.waitFor()
+  await card.getByText(`#${warningId}`).waitFor()
+  await card.locator('canvas').first().waitFor({ timeout: 10_000 })
+  await dutyPage.waitForTimeout(600)
+  await dutyPage.screenshot({ path: `${SHOTS}/map-card.png` })
+  await dutyPage.keyboard.press('Escape')
   await item.click()
   await dutyPage.locator('[data-test=warning-detail]').waitFor()
   await dutyPage.locator('[data-test=timeline]').waitFor()
@@ -127,6 +136,10 @@ test('the duty desk shows the board', async () => {
   await dutyPage.locator('[data-test=duty-desk]').waitFor()
   await dutyPage.waitForTimeout(1000)
   await dutyPage.screenshot({ path: `${SHOTS}/duty-desk.png` })
+  // English beside Chinese: the switch relabels the console
+  await dutyPage.getByRole('button', { name: 'English' }).click()
+  await dutyPage.getByText('Duty desk').first().waitFor()
+  await dutyPage.getByRole('button', { name: '中文' }).click()
   await duty.close()
 })
 

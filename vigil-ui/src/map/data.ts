@@ -1,7 +1,7 @@
 /** Everything the one map shows, loaded in parallel, and the risk level of each asset from active warnings. */
 import { all, api, optional } from '../api/client'
 import { loadOrganisations } from '../api/organisations'
-import type { Asset, ConstructionWork, EmergencyResource, Level, Organisation, Sensor, Warning } from '../api/types'
+import type { Asset, ConstructionWork, EmergencyResource, Level, Organisation, Reading, Sensor, Warning } from '../api/types'
 import { levelRank } from '../api/types'
 
 export interface MapData {
@@ -71,9 +71,8 @@ export async function readings24h(sensor: string) {
   const to = new Date()
   const from = new Date(to.getTime() - 24 * 3600 * 1000)
   const q = { from: from.toISOString(), to: to.toISOString(), resolution: '1m', limit: 2000 }
-  try {
-    return (await api<{ items: import('../api/types').Reading[] }>(`/sensors/${encodeURIComponent(sensor)}/readings`, { query: q })).items
-  } catch {
-    return (await api<{ items: import('../api/types').Reading[] }>(`/sensors/${encodeURIComponent(sensor)}/readings`, { query: { ...q, resolution: 'raw' } })).items
-  }
+  const get = (resolution: string) => api<{ items: Reading[] }>(`/sensors/${encodeURIComponent(sensor)}/readings`, { query: { ...q, resolution } }).then((r) => r.items)
+  // minute roll-ups lag behind the newest readings: a young or quiet sensor is shown raw
+  const minutes = await get('1m').catch(() => [] as Reading[])
+  return minutes.length >= 10 ? minutes : get('raw')
 }
