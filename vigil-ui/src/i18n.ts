@@ -27,7 +27,7 @@ const zh = {
   code: '编码', name: '名称', type: '类型', kind: '类别', role: '角色', organisation: '机构', unit: '单位', createdAt: '创建时间',
   actor: '操作人', action: '动作', entity: '对象', time: '时间', page: '页',
   renderTime: '地图渲染', ms: '毫秒', language: 'English', domain: '行业', filters: '筛选',
-  unavailable: '该功能的接口尚未提供', importFile: '导入 GeoJSON/CSV', recipient: '接收人', interval: '上报周期(秒)', channel: '渠道', attempts: '尝试次数',
+  unavailable: '该功能的接口尚未提供', importFile: '导入 GeoJSON/CSV', recipient: '接收人', from: '开始', to: '结束', reject: '驳回', revoke: '吊销', revoked: '吊销时间', interval: '上报周期(秒)', channel: '渠道', attempts: '尝试次数',
 }
 export type Key = keyof typeof zh
 
@@ -55,7 +55,7 @@ const en: Record<Key, string> = {
   code: 'Code', name: 'Name', type: 'Type', kind: 'Kind', role: 'Role', organisation: 'Organisation', unit: 'Unit', createdAt: 'Created',
   actor: 'Actor', action: 'Action', entity: 'Entity', time: 'Time', page: 'Page',
   renderTime: 'Map render', ms: 'ms', language: '中文', domain: 'Domain', filters: 'Filters',
-  unavailable: 'The endpoint for this is not available yet', importFile: 'Import GeoJSON/CSV', recipient: 'Recipient', interval: 'Interval (s)', channel: 'Channel', attempts: 'Attempts',
+  unavailable: 'The endpoint for this is not available yet', importFile: 'Import GeoJSON/CSV', recipient: 'Recipient', from: 'From', to: 'To', reject: 'Reject', revoke: 'Revoke', revoked: 'Revoked', interval: 'Interval (s)', channel: 'Channel', attempts: 'Attempts',
 }
 
 export const locale = ref<Locale>((localStorage.getItem('vigil.locale') as Locale) || 'zh-CN')
