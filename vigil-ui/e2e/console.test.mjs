@@ -40,6 +40,13 @@ async function step(page, action, fill = async () => {}) {
   await page.locator('.el-message--success').first().waitFor()
 }
 
+async function postGas(sensor, value) {
+  const now = Date.now()
+  const readings = [2, 1, 0].map((s) => ({ sensor, ts: new Date(now - s * 1000).toISOString(), value, flag: 'N' }))
+  const res = await fetch(`${vigil.base}/api/v1/readings`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Api-Key': `demo-${ENTERPRISE}` }, body: JSON.stringify({ readings }) })
+  assert.equal(res.status, 202, await res.text())
+}
+
 before(async () => {
   mkdirSync(SHOTS, { recursive: true })
   vigil = await startVigil()
@@ -77,10 +84,7 @@ test('duty officer logs in and sees the map with pipelines, within 2 s of login'
 
 test('a gas reading of 60 %LEL posted to ingest shows up as a warning without reload', async () => {
   await dutyPage.evaluate(() => { window.__sameDocument = true })
-  const now = Date.now()
-  const readings = [2, 1, 0].map((s) => ({ sensor: GAS, ts: new Date(now - s * 1000).toISOString(), value: 60, flag: 'N' }))
-  const res = await fetch(`${vigil.base}/api/v1/readings`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Api-Key': `demo-${ENTERPRISE}` }, body: JSON.stringify({ readings }) })
-  assert.equal(res.status, 202, await res.text())
+  await postGas(GAS, 60)
   const token = await apiLogin(vigil.base, 'duty')
   for (let i = 0; i < 60 && !warningId; i++) {
     const page = await apiGet(vigil.base, token, `/warnings?sensor=${GAS}&state=active`)
@@ -131,10 +135,13 @@ test('the enterprise acknowledges, feeds back and clears; the duty officer sees 
   await dutyPage.screenshot({ path: `${SHOTS}/warning-cleared.png`, fullPage: true })
 })
 
-test('the duty desk shows the board', async () => {
+test('the duty desk flashes when a new red or orange warning arrives', async () => {
   await dutyPage.goto(`${vigil.base}/#/duty`)
   await dutyPage.locator('[data-test=duty-desk]').waitFor()
   await dutyPage.waitForTimeout(1000)
+  assert.equal(await dutyPage.locator('[data-test=flash]').count(), 0)
+  await postGas(process.env.E2E_SECOND_GAS_SENSOR ?? 'PL-DG01-VC3-GAS', 60)
+  await dutyPage.locator('[data-test=flash]').waitFor({ timeout: 20_000 })
   await dutyPage.screenshot({ path: `${SHOTS}/duty-desk.png` })
   // English beside Chinese: the switch relabels the console
   await dutyPage.getByRole('button', { name: 'English' }).click()
