@@ -75,8 +75,10 @@ final class HttpLoad {
 					.digest(secret.getBytes(StandardCharsets.UTF_8))));
 				key.executeUpdate();
 			}
+			// A daily reporting interval: the replayed readings are hours old, and with a shorter one the interruption
+			// rule would rightly call every sensor silent, a flood of warnings no live fleet produces.
 			try (PreparedStatement sensors = c.prepareStatement("insert into sensors (code, name, type, enterprise_id, "
-					+ "unit, interval_seconds) select ? || g, ? || g, 'combustible_gas', ?, '%LEL', 60 "
+					+ "unit, interval_seconds) select ? || g, ? || g, 'combustible_gas', ?, '%LEL', 86400 "
 					+ "from generate_series(0, ? - 1) g")) {
 				String prefix = "b" + run + "-";
 				sensors.setString(1, prefix);

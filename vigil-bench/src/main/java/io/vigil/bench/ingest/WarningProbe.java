@@ -50,8 +50,7 @@ final class WarningProbe {
 	/** Logs in as {@code admin}, creates the probe enterprise (once) and a fresh API key for it. */
 	WarningProbe(String baseUrl, String admin, String password) throws Exception {
 		this.baseUrl = baseUrl;
-		this.token = match(TOKEN, call("POST", "/api/v1/auth/login", null,
-				"{\"username\":\"" + admin + "\",\"password\":\"" + password + "\"}", 200));
+		this.token = match(TOKEN, login(admin, password));
 		HttpResponse<String> existing = send("GET", "/api/v1/organisations/" + ENTERPRISE, token, null);
 		if (existing.statusCode() == 404) {
 			// An enterprise belongs to a region.
@@ -65,6 +64,18 @@ final class WarningProbe {
 		}
 		this.key = match(SECRET, call("POST", "/api/v1/enterprises/" + ENTERPRISE + "/api-keys", token,
 				"{\"name\":\"bench probe " + UUID.randomUUID().toString().substring(0, 6) + "\"}", 201));
+	}
+
+	/** Vigil creates the first administrator just after it starts serving: wait for it a little. */
+	private String login(String admin, String password) throws Exception {
+		String body = "{\"username\":\"" + admin + "\",\"password\":\"" + password + "\"}";
+		for (int attempt = 0;; attempt++) {
+			HttpResponse<String> response = send("POST", "/api/v1/auth/login", null, body);
+			if (response.statusCode() == 200 || attempt == 30) {
+				return response.body();
+			}
+			Thread.sleep(1000);
+		}
 	}
 
 	/** Creates {@code count} fresh probe sensors for the coming measurements. */
