@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Warning latency: how long after a reading that confirms an alarm the warning is visible through the API. Each
  * probe uses a fresh combustible-gas sensor (alarm at 25 %LEL, confirmed by the second reading above it): it posts
  * one reading of 40 %LEL, waits for the acknowledgement, then starts the clock, posts the confirming second reading
- * and polls {@code GET /api/v1/warnings?state=active&sensor=<code>} until the warning is there. A fresh sensor per
+ * and polls {@code GET /api/v1/warnings?state=active&sensor=<code>} until the threshold warning is there. A fresh sensor per
  * probe leaves no warning to clear and no on-delay state behind.
  *
  * <p>The probe sensors, their enterprise and its API key are created through the REST API as an administrator,
@@ -84,7 +84,8 @@ final class WarningProbe {
 		for (int i = 0; i < count; i++) {
 			String code = "probe-" + run + "-" + i;
 			call("POST", "/api/v1/sensors", token, "{\"code\":\"" + code + "\",\"name\":\"" + code
-					+ "\",\"type\":\"combustible_gas\",\"enterprise\":\"" + ENTERPRISE + "\"}", 201);
+					+ "\",\"type\":\"combustible_gas\",\"enterprise\":\"" + ENTERPRISE
+					+ "\",\"intervalSeconds\":86400}", 201); // daily: no interruption warning while it waits its turn
 			sensors.add(code);
 		}
 	}
@@ -106,7 +107,7 @@ final class WarningProbe {
 		long deadline = started + limit.toNanos();
 		while (System.nanoTime() < deadline) {
 			String page = call("GET", "/api/v1/warnings?state=active&sensor=" + code, token, null, 200);
-			if (page.contains("\"id\"")) {
+			if (page.contains("\"ruleKind\":\"threshold\"")) {
 				return System.nanoTime() - started;
 			}
 			Thread.sleep(20);
