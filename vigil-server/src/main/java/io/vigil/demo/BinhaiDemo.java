@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +15,7 @@ import java.util.Map;
 
 import io.vigil.detection.NewRuleSet;
 import io.vigil.detection.RuleSets;
+import io.vigil.duty.DutyRoster;
 import io.vigil.organisation.ApiKeys;
 import io.vigil.organisation.CurrentUser;
 import io.vigil.organisation.DataScope;
@@ -21,6 +26,10 @@ import io.vigil.organisation.Role;
 import io.vigil.organisation.UserAccounts;
 import io.vigil.organisation.UserAccounts.NewUser;
 import io.vigil.registry.AssetRegistry;
+import io.vigil.registry.ConstructionWorks;
+import io.vigil.registry.EmergencyResources;
+import io.vigil.registry.NewConstructionWork;
+import io.vigil.registry.NewEmergencyResource;
 import io.vigil.registry.NewAsset;
 import io.vigil.registry.NewSensor;
 import io.vigil.registry.SensorRegistry;
@@ -29,6 +38,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -38,10 +48,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads the Binhai demo once, in one transaction (a failed load leaves nothing behind and is retried at
  * the next start). Every object goes through the same public services, validation and audit as user
  * input. The demo users are listed in the README; their password is {@code demo}.
+ *
+ * <p>It loads before the web server starts, so that once {@code /actuator/health} answers the demo users
+ * can log in.
  */
 @Component
 @ConditionalOnProperty(name = "vigil.demo", havingValue = "true")
-class BinhaiDemo {
+class BinhaiDemo implements SmartInitializingSingleton {
 
 	static final String DISTRICT = "binhai";
 
@@ -66,15 +79,24 @@ class BinhaiDemo {
 
 	private final RuleSets rules;
 
+	private final EmergencyResources resources;
+
+	private final ConstructionWorks works;
+
+	private final DutyRoster roster;
+
 	private final JsonMapper json;
 
 	private final TransactionTemplate transaction;
 
 	private final DemoSettings settings;
 
+	private final Clock clock;
+
 	BinhaiDemo(OrganisationService organisationService, Organisations organisations, UserAccounts users, ApiKeys keys,
-			AssetRegistry assets, SensorRegistry sensors, RuleSets rules, JsonMapper json, TransactionTemplate transaction,
-			DemoSettings settings) {
+			AssetRegistry assets, SensorRegistry sensors, RuleSets rules, EmergencyResources resources,
+			ConstructionWorks works, DutyRoster roster, JsonMapper json, TransactionTemplate transaction,
+			DemoSettings settings, Clock clock) {
 		this.organisationService = organisationService;
 		this.organisations = organisations;
 		this.users = users;
@@ -82,9 +104,18 @@ class BinhaiDemo {
 		this.assets = assets;
 		this.sensors = sensors;
 		this.rules = rules;
+		this.resources = resources;
+		this.works = works;
+		this.roster = roster;
 		this.json = json;
 		this.transaction = transaction;
 		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		loadIfAbsent();
 	}
 
 	/** The demo enterprises' codes, whether loaded just now or at an earlier start. */
@@ -138,6 +169,20 @@ class BinhaiDemo {
 					text(sensor, "enterprise"), text(sensor, "asset"), null, sensor.get("lon").asDouble(),
 					sensor.get("lat").asDouble(), null, null, null, null));
 		}
+		for (JsonNode resource : demo.get("emergencyResources")) {
+			resources.create(SYSTEM, new NewEmergencyResource(text(resource, "code"), text(resource, "name"),
+					text(resource, "type"), text(resource, "organisation"), resource.get("lon").asDouble(),
+					resource.get("lat").asDouble(), text(resource, "capacity"), text(resource, "contact"),
+					text(resource, "phone")));
+		}
+		for (JsonNode work : demo.get("constructionWorks")) {
+			works.create(SYSTEM, new NewConstructionWork(text(work, "code"), text(work, "name"), text(work, "organisation"),
+					work.get("geometry"), Instant.parse(text(work, "startsAt")), Instant.parse(text(work, "endsAt")),
+					text(work, "contractor"), text(work, "permit")));
+		}
+		// The duty officer is on shift around the clock for a year, so escalations have someone to reach.
+		Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
+		roster.add(SYSTEM, new DutyRoster.NewShift("bh-duty", "duty", "officer", today, today.plus(Duration.ofDays(366))));
 		for (JsonNode asset : demo.get("assets")) {
 			if ("pipeline_segment".equals(text(asset, "type"))) {
 				rules.create(SYSTEM, new NewRuleSet("asset", text(asset, "code"), null, true, leakRule(text(asset, "code"))));

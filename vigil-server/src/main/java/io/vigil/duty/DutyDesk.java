@@ -128,6 +128,7 @@ public class DutyDesk {
 	}
 
 	private static WarningFilter filter(String level, Boolean overdue, int size) {
-		return new WarningFilter("active", null, null, null, level, null, null, null, null, overdue, 0, size);
+		// The desk counts what still needs handling: not cleared, whether or not the condition has recovered.
+		return new WarningFilter(null, "open", null, null, level, null, null, null, null, overdue, 0, size);
 	}
 }

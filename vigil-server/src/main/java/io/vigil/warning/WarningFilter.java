@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * Filters of the warning list; nulls mean any.
  *
+ * @param status a handling status, or {@code open} for every warning not yet cleared
  * @param jurisdiction code of a region: warnings of enterprises inside it
  * @param from warnings first seen at or after
  * @param to warnings first seen before

@@ -63,7 +63,13 @@ public class WarningQueries {
 		params.put("now", Timestamp.from(clock.instant()));
 		StringBuilder where = new StringBuilder(" where " + scope.sql());
 		add(where, params, "w.state = :state", "state", f.state());
-		add(where, params, "w.status = :status", "status", f.status());
+		if ("open".equals(f.status())) {
+			// Not yet cleared, whatever the condition does: what still needs somebody.
+			where.append(" and w.status <> 'cleared'");
+		}
+		else {
+			add(where, params, "w.status = :status", "status", f.status());
+		}
 		add(where, params, "s.code = :sensor", "sensor", f.sensor());
 		add(where, params, "o.code = :enterprise", "enterprise", f.enterprise());
 		add(where, params, "w.level = :level", "level", f.level());
