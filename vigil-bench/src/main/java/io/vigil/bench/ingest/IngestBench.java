@@ -98,9 +98,11 @@ public final class IngestBench {
 				System.out.printf(Locale.ROOT, "  %,d sensors: warm-up (each sensor's first readings) %,.0f pts/s; "
 						+ "first warning after creating the fleet %s; load average %s%n", fleet, warm.pointsPerSecond(),
 						firstWarning, loadAverage());
+				long droppedBefore = probe == null ? 0 : probe.notJudged();
 				ProbeRun probing = probe == null ? null : new ProbeRun(probe, probeEvery);
 				HttpLoad.Result r = http.run(seeded, new Rows(fleet, base(1)), httpRows);
-				String latency = probing == null ? "– | – | –" : probing.stop();
+				String latency = probing == null ? "– | – | – | –" : probing.stop() + String.format(Locale.ROOT,
+						" | %,d", probe.notJudged() - droppedBefore);
 				httpColumns = String.format(Locale.ROOT, "%,.0f | %.2f | %.0f | %.0f | %d | %s", r.pointsPerSecond(),
 						r.pointsPerSecond() / raw, r.p50Millis(), r.p99Millis(), r.retries(), r.rss());
 				if (r.rejectedItems() > 0) {
@@ -116,8 +118,8 @@ public final class IngestBench {
 		if (!mqttRowsOut.isEmpty()) {
 			System.out.println();
 			System.out.println("| sensors | MQTT pts/s | MQTT/raw | p50 PUBACK ms | p99 PUBACK ms | resends | Vigil RSS | "
-					+ "warning p50 ms | warning p99 ms | probes | load avg after HTTP |");
-			System.out.println("|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|");
+					+ "warning p50 ms | warning p99 ms | probes | not judged (HTTP run) | load avg after HTTP |");
+			System.out.println("|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|");
 			for (MqttRow row : mqttRowsOut) {
 				String mqttColumns = row.mqtt() == null ? "– | – | – | – | – | –"
 						: String.format(Locale.ROOT, "%,.0f | %.2f | %.0f | %.0f | %d | %s", row.mqtt().pointsPerSecond(),

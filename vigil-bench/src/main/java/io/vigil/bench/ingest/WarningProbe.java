@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * Warning latency: how long after a reading that confirms an alarm the warning is visible through the API. Each
  * probe uses a fresh combustible-gas sensor (alarm at 25 %LEL, confirmed by the second reading above it): it posts
  * one reading of 40 %LEL, waits for the acknowledgement, then starts the clock, posts the confirming second reading
- * and polls {@code GET /api/v1/warnings?state=active&sensor=<code>} until the threshold warning is there. A fresh sensor per
- * probe leaves no warning to clear and no on-delay state behind.
+ * and polls {@code GET /api/v1/warnings?state=active&sensor=<code>} until the threshold warning is there. A fresh
+ * sensor per probe leaves no warning to clear and no on-delay state behind.
  *
  * <p>The probe sensors, their enterprise and its API key are created through the REST API as an administrator,
  * the way an operator would, before the load starts: creating sensors changes the registry, and the rule rebuild
@@ -88,6 +88,16 @@ final class WarningProbe {
 					+ "\",\"intervalSeconds\":86400}", 201); // daily: no interruption warning while it waits its turn
 			sensors.add(code);
 		}
+	}
+
+	/**
+	 * Vigil's count of stored readings that detection did not judge because its hand-off stayed full (they are
+	 * stored, but no rule saw them): what falling behind the load costs.
+	 */
+	long notJudged() throws Exception {
+		String body = call("GET", "/actuator/metrics/vigil.detection.readings.dropped", token, null, 200);
+		Matcher m = Pattern.compile("\"value\"\\s*:\\s*([0-9.E]+)").matcher(body);
+		return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
 	}
 
 	boolean exhausted() {
