@@ -28,6 +28,10 @@ const zh = {
   actor: '操作人', action: '动作', entity: '对象', time: '时间', page: '页',
   renderTime: '地图渲染', ms: '毫秒', language: 'English', domain: '行业', filters: '筛选',
   unavailable: '该功能的接口尚未提供', importFile: '导入 GeoJSON/CSV', recipient: '接收人', from: '开始', to: '结束', reject: '驳回', revoke: '吊销', revoked: '吊销时间', interval: '上报周期(秒)', channel: '渠道', attempts: '尝试次数',
+  create: '新建', rotate: '轮换', copy: '复制', copied: '已复制', close: '关闭', newShift: '排班',
+  secretOnce: '请立即复制并妥善保存该密钥：关闭后将不再显示，平台只保存其摘要。', secretSaved: '我已保存',
+  format: '格式', chooseFile: '选择文件', content: '内容', partialImport: '部分导入', partialHint: '保存正确的行，列出被拒绝的行',
+  received: '收到', stored: '已保存', rejectedRows: '拒绝', line: '行号', field: '字段', importAction: '导入',
 }
 export type Key = keyof typeof zh
 
@@ -56,6 +60,10 @@ const en: Record<Key, string> = {
   actor: 'Actor', action: 'Action', entity: 'Entity', time: 'Time', page: 'Page',
   renderTime: 'Map render', ms: 'ms', language: '中文', domain: 'Domain', filters: 'Filters',
   unavailable: 'The endpoint for this is not available yet', importFile: 'Import GeoJSON/CSV', recipient: 'Recipient', from: 'From', to: 'To', reject: 'Reject', revoke: 'Revoke', revoked: 'Revoked', interval: 'Interval (s)', channel: 'Channel', attempts: 'Attempts',
+  create: 'New', rotate: 'Rotate', copy: 'Copy', copied: 'Copied', close: 'Close', newShift: 'New shift',
+  secretOnce: 'Copy this key now and keep it safe: it will not be shown again; Vigil keeps only its hash.', secretSaved: 'I have saved it',
+  format: 'Format', chooseFile: 'Choose file', content: 'Content', partialImport: 'Partial import', partialHint: 'store the good rows, list the refused ones',
+  received: 'Received', stored: 'Stored', rejectedRows: 'Rejected', line: 'Line', field: 'Field', importAction: 'Import',
 }
 
 export const locale = ref<Locale>((localStorage.getItem('vigil.locale') as Locale) || 'zh-CN')

@@ -33,6 +33,12 @@ export const isDuty = computed(() => role.value === 'DUTY_OFFICER' || role.value
 export const isSupervisor = computed(() => role.value === 'REGULATOR' || role.value === 'JURISDICTION_OFFICER' || role.value === 'PLATFORM_ADMIN')
 export const canManageEnterprise = computed(() => role.value === 'ENTERPRISE_MANAGER' || role.value === 'PLATFORM_ADMIN' || role.value === 'JURISDICTION_OFFICER')
 
+/** Which create forms the role may use, as the server decides them (it still checks the scope). */
+export const canCreateUsers = computed(() => role.value === 'PLATFORM_ADMIN' || role.value === 'ENTERPRISE_MANAGER')
+export const canCreateOrganisations = computed(() => role.value === 'PLATFORM_ADMIN' || role.value === 'JURISDICTION_OFFICER')
+export const canDeclareOutages = computed(() => isEnterprise.value || role.value === 'PLATFORM_ADMIN' || role.value === 'JURISDICTION_OFFICER')
+export const canPlanShifts = computed(() => role.value === 'PLATFORM_ADMIN' || role.value === 'DUTY_OFFICER')
+
 /** Handling steps the status allows for the user's role; the server checks again and has the last word. */
 export function allowedActions(status: string): string[] {
   const out: string[] = []

@@ -3,10 +3,33 @@ import { ref } from 'vue'
 
 export const token = ref<string | null>(sessionStorage.getItem('vigil.token'))
 
+/** An RFC 9457 problem: `field` names the input at fault when the server knows it, `detail` says why. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message)
+  constructor(readonly status: number, readonly detail: string, readonly field?: string) {
+    super(field ? `${field}: ${detail}` : detail)
   }
+}
+
+/** Reads a failed response as a problem (or its status when the body is not one). */
+export async function problem(res: Response): Promise<ApiError> {
+  try {
+    const p = await res.json()
+    return new ApiError(res.status, p.detail || p.title || `${res.status}`, p.field || p.errors?.[0]?.field)
+  } catch {
+    return new ApiError(res.status, `${res.status} ${res.statusText}`)
+  }
+}
+
+const authHeader = (): Record<string, string> => (token.value ? { Authorization: `Bearer ${token.value}` } : {})
+
+/** Sends a file or text as it is (multipart form or a raw body) and answers the response, which may have failed. */
+export function send(path: string, body: BodyInit, contentType?: string): Promise<Response> {
+  return fetch(`api/v1${path}`, { method: 'POST', headers: { ...authHeader(), ...(contentType ? { 'Content-Type': contentType } : {}) }, body })
+}
+
+/** An attachment URL the browser can open by itself: links cannot send the bearer header. */
+export function openable(url: string): string {
+  return url.startsWith('/api/') && token.value ? `${url.slice(1)}?access_token=${encodeURIComponent(token.value)}` : url
 }
 
 export function setToken(value: string | null) {
@@ -20,8 +43,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     ? '?' + Object.entries(init.query).filter(([, v]) => v !== undefined && v !== null && v !== '')
         .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&')
     : ''
-  const headers: Record<string, string> = { Accept: 'application/json' }
-  if (token.value) headers.Authorization = `Bearer ${token.value}`
+  const headers: Record<string, string> = { Accept: 'application/json', ...authHeader() }
   if (init.body !== undefined) headers['Content-Type'] = 'application/json'
   const res = await fetch(`api/v1${path}${q === '?' ? '' : q}`, {
     method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
@@ -32,14 +54,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     setToken(null)
     location.hash = '#/login'
   }
-  if (!res.ok) {
-    let message = `${res.status}`
-    try {
-      const p = await res.json()
-      message = p.detail || p.title || message
-    } catch { /* not JSON */ }
-    throw new ApiError(res.status, message)
-  }
+  if (!res.ok) throw await problem(res)
   if (res.status === 204) return undefined as T
   return (await res.json()) as T
 }
