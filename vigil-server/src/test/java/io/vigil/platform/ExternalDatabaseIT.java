@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.vigil.Api;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,17 +41,21 @@ class ExternalDatabaseIT {
 	@DynamicPropertySource
 	static void externalDatabase(DynamicPropertyRegistry registry) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
+			// Databases of earlier runs: dropped here, not after the tests, because the application (and
+			// its scheduled work) keeps using its database until the JVM ends.
+			var leftovers = connection.createStatement()
+				.executeQuery("select datname from pg_database where datname like 'vigil\\_it\\_%'");
+			java.util.List<String> names = new java.util.ArrayList<>();
+			while (leftovers.next()) {
+				names.add(leftovers.getString(1));
+			}
+			for (String name : names) {
+				connection.createStatement().execute("drop database if exists " + name + " with (force)");
+			}
 			connection.createStatement().execute("create database " + DATABASE);
 		}
 		registry.add("spring.datasource.url", () -> SERVER + DATABASE);
 		registry.add("spring.datasource.username", () -> "postgres");
-	}
-
-	@AfterAll
-	static void dropDatabase() throws SQLException {
-		try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
-			connection.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
-		}
 	}
 
 	@Test
