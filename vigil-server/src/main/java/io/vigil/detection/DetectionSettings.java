@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueCapacity bound of each partition's queue (back-pressure towards the reading hand-off)
  * @param handoffCapacity readings buffered between the store's writer thread and the engine; when full
  *        for longer than {@code handoffWait} readings are dropped from detection (they stay stored), logged and counted
- * @param handoffWait how long the writer thread may wait for room in the hand-off
+ * @param handoffWait how long the writer thread may wait for room in the hand-off. Waiting holds back the
+ *        acknowledgements of that batch, so a detection that falls behind slows the senders down (HTTP 503,
+ *        later PUBACKs) instead of leaving readings unjudged; only past this wait are readings skipped
  * @param outcomeCapacity outcomes buffered on their way to the warning module
  * @param tick how often timers run (data interruption, group silence)
  * @param snapshot how often the rule state is saved to the database (and always at shutdown)
@@ -25,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("vigil.detection")
 public record DetectionSettings(@DefaultValue("true") boolean enabled, @DefaultValue("2") int partitions,
 		@DefaultValue("10000") int queueCapacity, @DefaultValue("100000") int handoffCapacity,
-		@DefaultValue("200ms") Duration handoffWait, @DefaultValue("10000") int outcomeCapacity,
+		@DefaultValue("10s") Duration handoffWait, @DefaultValue("10000") int outcomeCapacity,
 		@DefaultValue("5s") Duration tick, @DefaultValue("30s") Duration snapshot,
 		@DefaultValue("10s") Duration registryRefresh, @DefaultValue("5m") Duration rebuild,
 		@DefaultValue("3") int interruptionFactor, @DefaultValue("30m") Duration enterpriseSilence) {

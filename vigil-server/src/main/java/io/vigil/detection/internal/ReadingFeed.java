@@ -65,7 +65,8 @@ public class ReadingFeed implements ReadingsStored, SmartLifecycle {
 		if (!settings.enabled()) {
 			return;
 		}
-		long deadline = System.nanoTime() + settings.handoffWait().toNanos();
+		// Once stopping, nothing drains the hand-off any more: do not hold the store's writer back then.
+		long deadline = System.nanoTime() + (running ? settings.handoffWait().toNanos() : 0);
 		for (int i = 0; i < readings.size(); i++) {
 			try {
 				if (!queue.offer(readings.get(i)) && !queue.offer(readings.get(i), Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
