@@ -19,10 +19,10 @@ async function context() {
   return ctx
 }
 
-async function login(page, username) {
+async function login(page, username, password = 'demo') {
   await page.goto(`${vigil.base}/#/login`)
   await page.locator('input[name=username]').fill(username)
-  await page.locator('input[name=password]').fill('demo')
+  await page.locator('input[name=password]').fill(password)
   await page.locator('[data-test=login]').click()
   try {
     await page.waitForFunction(() => location.hash.startsWith('#/map'), null, { timeout: 15_000 })
@@ -148,6 +148,68 @@ test('the duty desk flashes when a new red or orange warning arrives', async () 
   await dutyPage.getByText('Duty desk').first().waitFor()
   await dutyPage.getByRole('button', { name: '中文' }).click()
   await duty.close()
+})
+
+/** Picks the option containing `text` in the create form's select for `field`. */
+async function choose(page, field, text) {
+  await page.locator(`[data-test=create-form] [data-field="${field}"] .el-select__wrapper`).click()
+  await page.locator('.el-select-dropdown__item').filter({ hasText: text, visible: true }).first().click()
+}
+
+// a complete 1×1 PNG
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+
+test('the admin creates a user through the form; that user logs in and feeds back with an uploaded photo', async () => {
+  const admin = await context()
+  const page = await admin.newPage()
+  await login(page, 'admin')
+  await page.goto(`${vigil.base}/#/admin/users`)
+  await page.locator('[data-test=create-users]').click()
+  const form = page.locator('[data-test=create-form]')
+  await form.waitFor()
+  await form.locator('[data-field=username] input').fill('e2e-operator')
+  await form.locator('[data-field=displayName] input').fill('E2E 操作员')
+  await form.locator('[data-field=password] input').fill('e2e-password')
+  await choose(page, 'role', 'enterprise operator')
+  await choose(page, 'organisation', `(${ENTERPRISE})`)
+  await page.locator('[data-test=form-submit]').click()
+  await page.locator('.el-table').getByText('e2e-operator').waitFor()
+  await admin.close()
+
+  const sensor = process.env.E2E_THIRD_GAS_SENSOR ?? 'PL-DG01-VC2-GAS'
+  await postGas(sensor, 60)
+  const token = await apiLogin(vigil.base, ENTERPRISE)
+  let id
+  for (let i = 0; i < 60 && !id; i++) {
+    id = (await apiGet(vigil.base, token, `/warnings?sensor=${sensor}&status=open`)).items[0]?.id
+    if (!id) await new Promise((r) => setTimeout(r, 500))
+  }
+  assert.ok(id, `no open warning for ${sensor}`)
+
+  const operator = await context()
+  const op = await operator.newPage()
+  await login(op, 'e2e-operator', 'e2e-password')
+  await op.goto(`${vigil.base}/#/warnings/${id}`)
+  await op.locator('[data-test=warning-detail]').waitFor()
+  if (await op.locator('[data-action=acknowledge]').count()) {
+    await step(op, 'acknowledge')
+    await op.locator('[data-test=status][data-status=acknowledged]').waitFor()
+  }
+  await step(op, 'feedback', async () => {
+    await op.locator('[data-test=upload]').setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: PNG })
+    await op.locator('[data-test=uploaded]').getByText('site.png').waitFor()
+  })
+  await op.locator('[data-test=status][data-status=feedback]').waitFor()
+  const link = op.locator('[data-test=attachment-link]').filter({ hasText: 'site.png' }).first()
+  await link.waitFor()
+  const feedback = (await apiGet(vigil.base, token, `/warnings/${id}`)).timeline.findLast((e) => e.action === 'feedback')
+  const attached = feedback.details.attachments[0]
+  assert.equal(attached.name, 'site.png')
+  assert.equal(attached.contentType, 'image/png')
+  const bytes = await fetch(`${vigil.base}${attached.url}`, { headers: { Authorization: `Bearer ${token}` } })
+  assert.equal(bytes.status, 200)
+  assert.deepEqual(Buffer.from(await bytes.arrayBuffer()), PNG)
+  await operator.close()
 })
 
 test('the console asks no host but the server it came from', () => {
