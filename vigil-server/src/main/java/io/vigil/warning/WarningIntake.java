@@ -70,6 +70,20 @@ public class WarningIntake {
 		reports.forEach(batch::apply);
 	}
 
+	/**
+	 * The end of an outage window restores normal rules: a condition that persists past it (a sensor still
+	 * silent) is released and pushed now, even if no new report arrives — an interruption, once raised, is
+	 * not reported again. Called on the escalation tick; returns how many warnings were released.
+	 */
+	@Transactional
+	public int releaseEndedOutages() {
+		Instant now = clock.instant();
+		Batch batch = new Batch();
+		List<Warning> held = warnings.lockSuppressedPastOutage(now, 500);
+		held.forEach(w -> batch.release(w, now));
+		return held.size();
+	}
+
 	/** Caches what is the same for many reports of one storm (outage windows, routes, placements). */
 	private final class Batch {
 
@@ -115,13 +129,7 @@ public class WarningIntake {
 			WarningLevel before = w.repeat(report);
 			Instant at = report.at();
 			if (w.suppressedBy() != null && covering(report).isEmpty()) {
-				w.release(at);
-				w.schedule(settings.deadlinesFor(w.level(), w.domain()), at);
-				List<Recipient> recipients = route(w);
-				w.routed("released", recipients, at);
-				escalation.plan(w, escalation.fired(w.id()));
-				warnings.update(w);
-				publish(w, "released", recipients, at);
+				release(w, at);
 				return w.id();
 			}
 			if (w.level().compareTo(before) > 0 && w.suppressedBy() == null) {
@@ -135,6 +143,16 @@ public class WarningIntake {
 			}
 			save(w, w.level() == before ? "updated" : "level_down");
 			return w.id();
+		}
+
+		void release(Warning w, Instant at) {
+			w.release(at);
+			w.schedule(settings.deadlinesFor(w.level(), w.domain()), at);
+			List<Recipient> recipients = route(w);
+			w.routed("released", recipients, at);
+			escalation.plan(w, escalation.fired(w.id()));
+			warnings.update(w);
+			publish(w, "released", recipients, at);
 		}
 
 		private void save(Warning w, String action) {

@@ -75,6 +75,32 @@ class StormDigestTests {
 		assertThat(messages.flushDigests()).as("nothing left to send").isZero();
 	}
 
+	@Test
+	void silenceThatOutlastsTheOutageWindowIsPushedWhenTheWindowEnds() {
+		Instant t0 = Instant.parse("2026-03-04T02:00:00Z");
+		FixedClockConfig.CLOCK.set(t0);
+		WarningWorld world = new WarningWorld(Api.at(port).as("admin", "admin-password"), jdbc).standard();
+		List<Long> sensors = world.sensors("overrun", "ent", 3);
+		Api.Response outage = world.as(port, "manager").post("/api/v1/outages", Map.of("enterprise", world.code("ent"),
+				"scope", "enterprise", "from", t0.minusSeconds(600).toString(), "to", t0.plusSeconds(1800).toString(),
+				"reason", "检修 / maintenance"));
+		long outageId = outage.json().get("id").asLong();
+		assertThat(world.as(port, "reg").post("/api/v1/outages/" + outageId + "/approve", Map.of()).status())
+			.isEqualTo(200);
+		intake.reportAll(silence(sensors, world.id("ent"), t0));
+
+		FixedClockConfig.CLOCK.set(t0.plusSeconds(1799));
+		assertThat(intake.releaseEndedOutages()).as("still inside the window").isZero();
+		FixedClockConfig.CLOCK.set(t0.plusSeconds(1801));
+		assertThat(intake.releaseEndedOutages()).as("the window ended; the sensors are still silent").isEqualTo(3);
+
+		assertThat(count("select count(*) from warnings where enterprise_id = :e and suppressed_by is null "
+				+ "and status = 'pushed' and object_key like 'sensor:%'", world.id("ent"))).isEqualTo(3);
+		assertThat(count("select count(*) from notices n join warnings w on w.id = n.warning_id where w.enterprise_id = :e",
+				world.id("ent"))).as("the recipients are told now").isPositive();
+		assertThat(intake.releaseEndedOutages()).as("released once").isZero();
+	}
+
 	private long count(String sql, long enterprise) {
 		return jdbc.sql(sql).paramSource(Map.of("e", enterprise)).query(Long.class).single();
 	}

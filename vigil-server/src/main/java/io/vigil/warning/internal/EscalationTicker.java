@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.vigil.warning.WarningIntake;
 import io.vigil.warning.WarningSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the escalation scheduler every {@code vigil.warning.tick} once the application is ready. It holds
- * no timers of its own: each tick asks the database what is due, so a restart loses and repeats nothing.
+ * Runs the escalation scheduler every {@code vigil.warning.tick} once the application is ready, after
+ * releasing warnings whose outage window has ended. It holds no timers of its own: each tick asks the
+ * database what is due, so a restart loses and repeats nothing.
  */
 @Component
 class EscalationTicker implements SmartLifecycle {
@@ -24,12 +26,15 @@ class EscalationTicker implements SmartLifecycle {
 
 	private final WarningEscalation escalation;
 
+	private final WarningIntake intake;
+
 	private final WarningSettings settings;
 
 	private ScheduledExecutorService executor;
 
-	EscalationTicker(WarningEscalation escalation, WarningSettings settings) {
+	EscalationTicker(WarningEscalation escalation, WarningIntake intake, WarningSettings settings) {
 		this.escalation = escalation;
+		this.intake = intake;
 		this.settings = settings;
 	}
 
@@ -45,6 +50,7 @@ class EscalationTicker implements SmartLifecycle {
 
 	private void tick() {
 		try {
+			intake.releaseEndedOutages();
 			escalation.tick();
 		}
 		catch (RuntimeException e) {

@@ -49,6 +49,18 @@ public class Warnings {
 		return jdbc.sql("select * from warnings where id = :id for update").param("id", id).query(this::map).optional();
 	}
 
+	/**
+	 * Open, still-active warnings held back by an outage that no longer covers them (its window has ended, or
+	 * it was withdrawn), locked; rows another scheduler holds are skipped.
+	 */
+	public List<Warning> lockSuppressedPastOutage(Instant now, int limit) {
+		return jdbc.sql("""
+				select w.* from warnings w join outages o on o.id = w.suppressed_by
+				where w.status <> 'cleared' and w.state = 'active' and (o.ends_at <= :now or o.status <> 'approved')
+				order by w.id limit :limit for update of w skip locked""")
+			.param("now", Timestamp.from(now)).param("limit", limit).query(this::map).list();
+	}
+
 	/** Warnings with an escalation step due, locked; rows another scheduler holds are skipped. */
 	public List<Warning> lockDue(Instant now, int limit) {
 		return jdbc.sql("""
