@@ -1,23 +1,13 @@
 package io.vigil.notification.internal;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import io.vigil.notification.NotificationSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.vigil.platform.PeriodicTask;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Flushes due digests, retries due deliveries and keeps live streams alive, every {@code vigil.notification.tick}. */
 @Component
-class NotificationTicker implements SmartLifecycle {
-
-	private static final Logger log = LoggerFactory.getLogger(NotificationTicker.class);
+class NotificationTicker extends PeriodicTask {
 
 	private final Messages messages;
 
@@ -25,52 +15,17 @@ class NotificationTicker implements SmartLifecycle {
 
 	private final SseHub hub;
 
-	private final NotificationSettings settings;
-
-	private ScheduledExecutorService executor;
-
 	NotificationTicker(Messages messages, DeliveryWorker worker, SseHub hub, NotificationSettings settings) {
+		super("notification-ticker", settings.scheduler(), settings.tick());
 		this.messages = messages;
 		this.worker = worker;
 		this.hub = hub;
-		this.settings = settings;
-	}
-
-	@EventListener(ApplicationReadyEvent.class)
-	void ready() {
-		if (!settings.scheduler() || executor != null) {
-			return;
-		}
-		executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "notification-ticker"));
-		long millis = settings.tick().toMillis();
-		executor.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
-	}
-
-	private void tick() {
-		try {
-			messages.flushDigests();
-			worker.run();
-			hub.heartbeat();
-		}
-		catch (RuntimeException e) {
-			log.warn("Notification tick failed; the next tick retries: {}", e.toString());
-		}
 	}
 
 	@Override
-	public void start() {
-	}
-
-	@Override
-	public void stop() {
-		if (executor != null) {
-			executor.shutdownNow();
-			executor = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return executor != null;
+	protected void runOnce() {
+		messages.flushDigests();
+		worker.run();
+		hub.heartbeat();
 	}
 }
