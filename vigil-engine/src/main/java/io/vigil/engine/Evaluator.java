@@ -39,7 +39,10 @@ public interface Evaluator<S> {
 		return Evaluation.quiet(state);
 	}
 
-	/** The object key outcomes are about; by default the reading's key. */
+	/**
+	 * The object key outcomes are about; by default the reading's key. Must depend on the reading's key
+	 * only (the runner resolves a sensor's states once per rule book, not per reading).
+	 */
 	default String subjectOf(Reading reading) {
 		return reading.key();
 	}

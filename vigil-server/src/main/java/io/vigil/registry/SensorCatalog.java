@@ -2,11 +2,13 @@ package io.vigil.registry;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,11 +52,36 @@ public class SensorCatalog {
 	}
 
 	/**
-	 * Caches, with one query per thousand codes, those of {@code codes} not cached yet: a batch from a fleet seen
-	 * for the first time (after a restart, or after {@link #invalidate}) would otherwise cost one query per sensor.
+	 * The sensors of {@code codes}, in their order (empty for unknown, null or empty codes), caching those not
+	 * cached yet with one query per thousand codes: a batch from a fleet seen for the first time (after a restart,
+	 * or after {@link #invalidate}) would otherwise cost one query per sensor. One cache look-up per code: on the
+	 * ingest path these look-ups were a tenth of the CPU.
 	 */
-	public void load(Collection<String> codes) {
-		List<String> missing = codes.stream().filter(c -> c != null && !c.isEmpty() && !byCode.containsKey(c)).distinct().toList();
+	public List<Optional<SensorInfo>> load(List<String> codes) {
+		List<Optional<SensorInfo>> sensors = new ArrayList<>(codes.size());
+		Set<String> missing = null;
+		for (String code : codes) {
+			Optional<SensorInfo> cached = code == null || code.isEmpty() ? Optional.empty() : byCode.get(code);
+			if (cached == null) {
+				missing = missing == null ? new LinkedHashSet<>() : missing;
+				missing.add(code);
+			}
+			sensors.add(cached);
+		}
+		if (missing == null) {
+			return sensors;
+		}
+		Map<String, Optional<SensorInfo>> fetched = fetch(List.copyOf(missing));
+		for (int i = 0; i < sensors.size(); i++) {
+			if (sensors.get(i) == null) {
+				sensors.set(i, fetched.get(codes.get(i)));
+			}
+		}
+		return sensors;
+	}
+
+	private Map<String, Optional<SensorInfo>> fetch(List<String> missing) {
+		Map<String, Optional<SensorInfo>> fetched = new HashMap<>();
 		for (int from = 0; from < missing.size(); from += CHUNK) {
 			List<String> chunk = missing.subList(from, Math.min(missing.size(), from + CHUNK));
 			Map<String, SensorInfo> found = new HashMap<>();
@@ -64,9 +91,12 @@ public class SensorCatalog {
 				.list()
 				.forEach(sensor -> found.put(sensor.code(), sensor));
 			for (String code : chunk) {
-				remember(code, Optional.ofNullable(found.get(code)));
+				Optional<SensorInfo> sensor = Optional.ofNullable(found.get(code));
+				remember(code, sensor);
+				fetched.put(code, sensor);
 			}
 		}
+		return fetched;
 	}
 
 	private void remember(String code, Optional<SensorInfo> loaded) {

@@ -61,13 +61,13 @@ final class MqttLoad {
 		AtomicLong resends = new AtomicLong();
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
 		List<Thread> threads = new ArrayList<>();
+		byte[][] payloads = HttpLoad.bodies(seeded.codes(), rows, total, batch);
 		long started = System.nanoTime();
 		for (Mqtt5BlockingClient client : connections) {
 			Thread thread = new Thread(() -> {
 				long from;
 				while ((from = next.getAndAdd(batch)) < total) {
-					byte[] payload = HttpLoad.body(seeded.codes(), rows, from, Math.min(total, from + batch))
-						.getBytes(StandardCharsets.UTF_8);
+					byte[] payload = payloads[(int) (from / batch)];
 					latencies.add(publish(client, Mqtt5Publish.builder().topic(topic).qos(MqttQos.AT_LEAST_ONCE)
 						.payload(payload).build(), resends));
 				}

@@ -5,9 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -15,14 +16,24 @@ import java.util.function.Consumer;
  * Runs a {@link RuleBook} over readings with {@code n} partitions, each owned by one thread that
  * drains a bounded queue. A sensor always lands in the partition of {@link RuleBook#partitionKeyOf},
  * so its states are only ever touched by that thread: no locks around state, only the queue hand-off.
- * {@link #submit} blocks while the target queue is full (back-pressure towards ingestion).
+ * {@link #submit} blocks while the target queue is full (back-pressure towards ingestion); the bound counts
+ * readings, also when {@link #submitAll} hands them over in chunks (one queue hand-off per chunk, not per reading).
  * Time comes from the injected {@link Clock}; call {@link #tick()} periodically (e.g. every 5 s)
  * for data-interruption and other timers.
  */
 public final class PartitionedRunner implements AutoCloseable {
 
+	/** Readings handed over as one task: enough to make the hand-off cheap, few enough to keep latency low. */
+	private static final int CHUNK = 256;
+
+	/** Work for a partition; {@code weight} is the room it takes in the queue (its readings, or 1). */
+	private record Task(int weight, Consumer<Partition> work) {
+	}
+
 	private final Partition[] partitions;
-	private final List<BlockingQueue<Consumer<Partition>>> queues = new ArrayList<>();
+	private final List<BlockingQueue<Task>> queues = new ArrayList<>();
+	private final Semaphore[] room;
+	private final int chunk;
 	private final List<Thread> threads = new ArrayList<>();
 	private final Clock clock;
 	private volatile RuleBook rules;
@@ -39,30 +50,34 @@ public final class PartitionedRunner implements AutoCloseable {
 		this.rules = rules;
 		this.clock = clock;
 		this.partitions = new Partition[partitions];
+		this.room = new Semaphore[partitions];
+		this.chunk = Math.min(CHUNK, queueCapacity);
 		for (int i = 0; i < partitions; i++) {
 			Partition partition = new Partition(rules, sink);
-			BlockingQueue<Consumer<Partition>> queue = new ArrayBlockingQueue<>(queueCapacity);
+			BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+			Semaphore free = new Semaphore(queueCapacity);
 			this.partitions[i] = partition;
+			this.room[i] = free;
 			queues.add(queue);
-			Thread thread = new Thread(() -> drain(partition, queue), "vigil-engine-" + i);
+			Thread thread = new Thread(() -> drain(partition, queue, free), "vigil-engine-" + i);
 			thread.setDaemon(true);
 			threads.add(thread);
 			thread.start();
 		}
 	}
 
-	private void drain(Partition partition, BlockingQueue<Consumer<Partition>> queue) {
-		List<Consumer<Partition>> batch = new ArrayList<>(256);
+	private void drain(Partition partition, BlockingQueue<Task> queue, Semaphore free) {
+		List<Task> batch = new ArrayList<>(256);
 		while (running || !queue.isEmpty()) {
 			try {
-				Consumer<Partition> first = queue.poll(100, TimeUnit.MILLISECONDS);
+				Task first = queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
 					continue;
 				}
-				run(first, partition);
+				run(first, partition, free);
 				queue.drainTo(batch, 255);
-				for (Consumer<Partition> task : batch) {
-					run(task, partition);
+				for (Task task : batch) {
+					run(task, partition, free);
 				}
 				batch.clear();
 			} catch (InterruptedException e) {
@@ -72,12 +87,14 @@ public final class PartitionedRunner implements AutoCloseable {
 		}
 	}
 
-	private static void run(Consumer<Partition> task, Partition partition) {
+	private static void run(Task task, Partition partition, Semaphore free) {
 		try {
-			task.accept(partition);
+			task.work().accept(partition);
 		} catch (RuntimeException e) {
 			// a failing task (a snapshot of an unserialisable state, say) must not stop the partition
 			System.getLogger(PartitionedRunner.class.getName()).log(System.Logger.Level.ERROR, "engine task failed", e);
+		} finally {
+			free.release(task.weight());
 		}
 	}
 
@@ -86,11 +103,16 @@ public final class PartitionedRunner implements AutoCloseable {
 	}
 
 	private void enqueue(int partition, Consumer<Partition> task) {
+		enqueue(partition, 1, task);
+	}
+
+	private void enqueue(int partition, int weight, Consumer<Partition> task) {
 		if (!running) {
 			throw new IllegalStateException("runner is closed");
 		}
 		try {
-			queues.get(partition).put(task);
+			room[partition].acquire(weight);
+			queues.get(partition).put(new Task(weight, task));
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while submitting", e);
@@ -100,6 +122,41 @@ public final class PartitionedRunner implements AutoCloseable {
 	/** Queues a reading for evaluation; blocks while its partition's queue is full. */
 	public void submit(Reading reading) {
 		enqueue(partitionOf(rules.partitionKeyOf(reading.key())), p -> p.process(reading, clock.instant()));
+	}
+
+	/**
+	 * Queues readings for evaluation, in order per sensor, handing each partition its share in chunks; blocks
+	 * while a partition's queue is full. The time of evaluation is read once per chunk.
+	 */
+	public void submitAll(List<Reading> readings) {
+		RuleBook book = rules;
+		List<List<Reading>> shares = new ArrayList<>(partitions.length);
+		for (int i = 0; i < partitions.length; i++) {
+			shares.add(new ArrayList<>());
+		}
+		for (Reading reading : readings) {
+			int partition = partitionOf(book.partitionKeyOf(reading.key()));
+			List<Reading> share = shares.get(partition);
+			share.add(reading);
+			if (share.size() == chunk) {
+				submitChunk(partition, share);
+				shares.set(partition, new ArrayList<>());
+			}
+		}
+		for (int i = 0; i < partitions.length; i++) {
+			if (!shares.get(i).isEmpty()) {
+				submitChunk(i, shares.get(i));
+			}
+		}
+	}
+
+	private void submitChunk(int partition, List<Reading> share) {
+		enqueue(partition, share.size(), p -> {
+			Instant now = clock.instant();
+			for (int i = 0, n = share.size(); i < n; i++) {
+				p.process(share.get(i), now);
+			}
+		});
 	}
 
 	/** Makes the sensor known so that it goes offline even if it never reports. */

@@ -141,4 +141,56 @@ class PartitionedRunnerTest {
 		}
 		assertThat(seen).extracting(Outcome::kind).containsExactly(Kind.RAISED, Kind.RECOVERED);
 	}
+
+	@Test
+	void batchesHandedOverInChunksKeepEachSensorsOrderWithAQueueSmallerThanTheBatch() throws Exception {
+		List<Outcome> seen = new CopyOnWriteArrayList<>();
+		try (var runner = new PartitionedRunner(rules(50), seen::add, new TestClock(), 2, 3)) {
+			List<Reading> batch = new java.util.ArrayList<>();
+			for (int t = 0; t < 10; t++) {
+				for (int s = 0; s < 50; s++) {
+					batch.add(Reading.of("PT-" + s, Feed.at(t), t < 5 ? 4.5 : 1.0));
+				}
+			}
+			runner.submitAll(batch);
+			runner.flush();
+		}
+		assertThat(seen).hasSize(100);
+		for (int s = 0; s < 50; s++) {
+			String key = "PT-" + s;
+			assertThat(seen.stream().filter(o -> o.key().equals(key)).map(o -> o.kind() + "@" + o.at()))
+					.containsExactly(Kind.RAISED + "@" + Feed.at(2), Kind.RECOVERED + "@" + Feed.at(5));
+		}
+	}
+
+	@Test
+	void replacedRulesApplyToASensorAlreadyJudgedAndKeepItsState() throws Exception {
+		List<Outcome> seen = new CopyOnWriteArrayList<>();
+		Threshold lower = new Threshold("p-high", List.of(Limit.high(2.0, Level.ORANGE)), 0.1, Delay.ofReadings(3),
+				Delay.NONE);
+		try (var runner = new PartitionedRunner(rules(1), seen::add, new TestClock(), 1, 16)) {
+			runner.submitAll(List.of(Reading.of("PT-0", Feed.at(0), 3.0), Reading.of("PT-0", Feed.at(1), 3.0)));
+			runner.flush();
+			assertThat(seen).isEmpty();
+			runner.replaceRules(FixedRuleBook.builder().bind("PT-0", lower).build());
+			runner.submitAll(List.of(Reading.of("PT-0", Feed.at(2), 3.0), Reading.of("PT-0", Feed.at(3), 3.0),
+					Reading.of("PT-0", Feed.at(4), 3.0)));
+			runner.flush();
+		}
+		// 3.0 is below the old limit (4) and above the new one (2): the on-delay counts from the replacement
+		assertThat(seen).singleElement().satisfies(o -> assertThat(o.at()).isEqualTo(Feed.at(4)));
+		seen.clear();
+		try (var runner = new PartitionedRunner(rules(1), seen::add, new TestClock(), 1, 16)) {
+			runner.submitAll(List.of(Reading.of("PT-0", Feed.at(0), 4.5), Reading.of("PT-0", Feed.at(1), 4.5)));
+			runner.flush();
+			runner.replaceRules(FixedRuleBook.builder().bind("PT-0", lower).build());
+			runner.submitAll(List.of(Reading.of("PT-0", Feed.at(2), 4.5)));
+			runner.flush();
+		}
+		// same rule id, same state type: the two readings held under the old rule count towards the new one
+		assertThat(seen).singleElement().satisfies(o -> {
+			assertThat(o.kind()).isEqualTo(Kind.RAISED);
+			assertThat(o.parameters()).containsEntry("readingsHeld", 3);
+		});
+	}
 }

@@ -140,7 +140,7 @@ public class DetectionEngine implements SmartLifecycle {
 			if (!running) {
 				return false;
 			}
-			readings.forEach(runner::submit);
+			runner.submitAll(readings);
 			return true;
 		}
 	}

@@ -56,16 +56,20 @@ public class ReadingValidation {
 		Instant earliest = now.minus(maxPast);
 		List<SensorReading> readings = new ArrayList<>(items.size());
 		List<Rejection> rejections = new ArrayList<>();
-		// One round trip for the batch's sensors not cached yet, instead of one per sensor below.
-		catalog.load(items.stream().map(RawReading::sensor).toList());
+		// One round trip for the batch's sensors not cached yet, instead of one per sensor.
+		List<String> codes = new ArrayList<>(items.size());
+		for (RawReading item : items) {
+			codes.add(item.sensor());
+		}
+		List<Optional<SensorInfo>> sensors = catalog.load(codes);
 		for (int i = 0; i < items.size(); i++) {
 			RawReading item = items.get(i);
-			Rejection rejection = problem(i, sender, item, earliest, latest);
+			Rejection rejection = problem(i, sender, item, sensors.get(i), earliest, latest);
 			if (rejection != null) {
 				rejections.add(rejection);
 				continue;
 			}
-			SensorInfo sensor = catalog.byCode(item.sensor()).orElseThrow();
+			SensorInfo sensor = sensors.get(i).orElseThrow();
 			String flag = item.flag() == null ? "N" : item.flag();
 			readings.add(new SensorReading(sensor.id(), item.ts(), item.value(), flag, VALID_FLAGS.contains(flag),
 					!sensor.inRange(item.value())));
@@ -73,7 +77,8 @@ public class ReadingValidation {
 		return new Checked(readings, rejections);
 	}
 
-	private Rejection problem(int index, Sender sender, RawReading item, Instant earliest, Instant latest) {
+	private Rejection problem(int index, Sender sender, RawReading item, Optional<SensorInfo> sensor, Instant earliest,
+			Instant latest) {
 		if (item.unreadable() != null) {
 			return new Rejection(index, RejectCode.UNREADABLE, item.unreadable());
 		}
@@ -103,7 +108,6 @@ public class ReadingValidation {
 			return new Rejection(index, RejectCode.TOO_FAR_PAST, "ts " + item.ts() + " is more than " + maxPast
 					+ " in the past / 时间过早");
 		}
-		Optional<SensorInfo> sensor = catalog.byCode(item.sensor());
 		if (sensor.isEmpty()) {
 			return new Rejection(index, RejectCode.UNKNOWN_SENSOR,
 					"unknown sensor '" + abbreviate(item.sensor()) + "' / 传感器不存在");

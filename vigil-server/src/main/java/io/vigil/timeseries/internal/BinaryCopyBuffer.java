@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.vigil.timeseries.SensorReading;
 
@@ -23,7 +21,14 @@ final class BinaryCopyBuffer {
 	/** Seconds from 1970-01-01 to 2000-01-01, PostgreSQL's timestamp epoch. */
 	private static final long PG_EPOCH_SECONDS = 946_684_800L;
 
-	private static final Map<String, byte[]> FLAGS = new ConcurrentHashMap<>();
+	/** The encoded one-letter flags, by letter: a table look-up per row instead of a map's. */
+	private static final byte[][] LETTERS = new byte[128][];
+
+	static {
+		for (char c = 0; c < LETTERS.length; c++) {
+			LETTERS[c] = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+		}
+	}
 
 	private byte[] bytes = new byte[1 << 20];
 
@@ -74,11 +79,11 @@ final class BinaryCopyBuffer {
 	}
 
 	private static byte[] flag(String flag) {
-		String letter = flag == null || flag.isEmpty() ? "N" : flag;
-		if (letter.length() != 1) {
-			return letter.getBytes(StandardCharsets.UTF_8);
+		if (flag == null || flag.isEmpty()) {
+			return LETTERS['N'];
 		}
-		return FLAGS.computeIfAbsent(letter, f -> f.getBytes(StandardCharsets.UTF_8));
+		char letter = flag.charAt(0);
+		return flag.length() == 1 && letter < LETTERS.length ? LETTERS[letter] : flag.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private void ensure(int capacity) {
