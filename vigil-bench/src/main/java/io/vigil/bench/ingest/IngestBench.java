@@ -75,9 +75,10 @@ public final class IngestBench {
 		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 		List<MqttRow> mqttRowsOut = new ArrayList<>();
 		// Warm the JIT and the database's caches once before the first measured row.
-		database.rawCopy(new Rows(1000, base(0)), Math.min(rows, 200_000), batch);
-		for (int fleet : fleets) {
-			Rows dbRows = new Rows(fleet, base(0));
+		database.rawCopy(new Rows(1000, base(0, 0)), Math.min(rows, 200_000), batch);
+		for (int cell = 0; cell < fleets.length; cell++) {
+			int fleet = fleets[cell];
+			Rows dbRows = new Rows(fleet, base(cell, 0));
 			double raw = database.rawCopy(dbRows, rows, batch);
 			double store = database.storePath(dbRows, rows, batch, Integer.parseInt(a.getOrDefault("latest-every", "4")));
 			String httpColumns = "– | – | – | – | – | –";
@@ -88,7 +89,7 @@ public final class IngestBench {
 				}
 				// Warm-up, another hour: every sensor reports at least once, so the measured run is the sustained
 				// state of a known fleet (sensor look-ups cached, the rules rebuilt for the new sensors).
-				HttpLoad.Result warm = http.run(seeded, new Rows(fleet, base(2)), Math.max(Math.min(httpRows, 50_000), fleet));
+				HttpLoad.Result warm = http.run(seeded, new Rows(fleet, base(cell, 2)), Math.max(Math.min(httpRows, 50_000), fleet));
 				String firstWarning = "–";
 				if (probe != null) {
 					// The first probe also waits out the rule rebuild for the sensors just created.
@@ -100,7 +101,7 @@ public final class IngestBench {
 						firstWarning, loadAverage());
 				long droppedBefore = probe == null ? 0 : probe.notJudged();
 				ProbeRun probing = probe == null ? null : new ProbeRun(probe, probeEvery);
-				HttpLoad.Result r = http.run(seeded, new Rows(fleet, base(1)), httpRows);
+				HttpLoad.Result r = http.run(seeded, new Rows(fleet, base(cell, 1)), httpRows);
 				String latency = probing == null ? "– | – | – | –" : probing.stop() + String.format(Locale.ROOT,
 						" | %,d", probe.notJudged() - droppedBefore);
 				httpColumns = String.format(Locale.ROOT, "%,.0f | %.2f | %.0f | %.0f | %d | %s", r.pointsPerSecond(),
@@ -109,7 +110,7 @@ public final class IngestBench {
 					System.out.println("WARNING: " + r.rejectedItems() + " items rejected by ingest");
 				}
 				String load = loadAverage();
-				MqttLoad.Result m = mqtt == null ? null : mqtt.run(seeded, new Rows(fleet, base(3)), mqttRows);
+				MqttLoad.Result m = mqtt == null ? null : mqtt.run(seeded, new Rows(fleet, base(cell, 3)), mqttRows);
 				mqttRowsOut.add(new MqttRow(fleet, raw, m, latency, load));
 			}
 			System.out.printf(Locale.ROOT, "| %,d | %,.0f | %,.0f | %.2f | %s |%n", fleet, raw, store, store / raw,
@@ -189,8 +190,12 @@ public final class IngestBench {
 		}
 	}
 
-	/** Readings start a few hours ago (inside ingest's accepted window), one hour apart per phase. */
-	private static Instant base(int phase) {
-		return Instant.now().truncatedTo(ChronoUnit.HOURS).minus(6 - phase, ChronoUnit.HOURS);
+	/**
+	 * Readings start a few hours ago (inside ingest's accepted window), one hour apart per phase, and each fleet size
+	 * in hours of its own: a live fleet does not write into minutes another fleet already filled, and the roll-up of
+	 * a minute recomputes it from all its raw rows.
+	 */
+	private static Instant base(int cell, int phase) {
+		return Instant.now().truncatedTo(ChronoUnit.HOURS).minus(4L * cell + 6 - phase, ChronoUnit.HOURS);
 	}
 }

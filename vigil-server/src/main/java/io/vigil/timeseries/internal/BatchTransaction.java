@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,8 +55,9 @@ final class BatchTransaction implements AutoCloseable {
 			where excluded.ts > sensor_latest.ts""";
 
 	static final String MARK_MINUTES = """
-			insert into rollup_pending (minute, version) select unnest(?::timestamptz[]), txid_current()
-			on conflict (minute) do update set version = excluded.version""";
+			insert into rollup_pending (minute, version, marked_at)
+			select unnest(?::timestamptz[]), txid_current(), statement_timestamp()
+			on conflict (minute) do update set version = excluded.version, marked_at = excluded.marked_at""";
 
 	private final DataSource dataSource;
 
@@ -150,17 +152,23 @@ final class BatchTransaction implements AutoCloseable {
 	}
 
 	private static void markMinutes(Connection c, List<SensorReading> readings) throws SQLException {
-		TreeSet<Long> minutes = new TreeSet<>();
+		// Readings come nearly in time order: skip repeats of the previous minute, then sort out the rest.
+		long[] minutes = new long[16];
+		int n = 0;
 		for (SensorReading reading : readings) {
 			if (reading.valid()) {
-				minutes.add(Math.floorDiv(reading.ts().getEpochSecond(), 60L));
+				long minute = Math.floorDiv(reading.ts().getEpochSecond(), 60L);
+				if (n == 0 || minutes[n - 1] != minute) {
+					minutes = n == minutes.length ? Arrays.copyOf(minutes, n * 2) : minutes;
+					minutes[n++] = minute;
+				}
 			}
 		}
-		if (minutes.isEmpty()) {
+		if (n == 0) {
 			return;
 		}
-		Object[] starts = minutes.stream()
-			.map(minute -> OffsetDateTime.ofInstant(Instant.ofEpochSecond(minute * 60), ZoneOffset.UTC))
+		Object[] starts = Arrays.stream(minutes, 0, n).sorted().distinct()
+			.mapToObj(minute -> OffsetDateTime.ofInstant(Instant.ofEpochSecond(minute * 60), ZoneOffset.UTC))
 			.toArray();
 		try (PreparedStatement statement = c.prepareStatement(MARK_MINUTES)) {
 			statement.setArray(1, c.createArrayOf("timestamptz", starts));

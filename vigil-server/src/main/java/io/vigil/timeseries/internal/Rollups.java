@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -66,13 +67,21 @@ public class Rollups {
 		this.settings = settings;
 	}
 
-	/** Rolls up every marked minute that ended before now minus the grace; returns how many. */
-	public synchronized int run() throws SQLException {
+	/**
+	 * Rolls up every marked minute that ended before now minus the grace and has not been marked for the grace
+	 * either (the writer is done with it for now); returns how many.
+	 */
+	public int run() throws SQLException {
+		return run(settings.rollupGrace());
+	}
+
+	/** {@link #run()} with the given quiet time instead of the grace (zero: every ended minute, for tests). */
+	public synchronized int run(Duration quiet) throws SQLException {
 		Instant ended = clock.instant().minus(settings.rollupGrace()).minus(1, ChronoUnit.MINUTES);
 		int done = 0;
 		try (Connection connection = dataSource.getConnection()) {
 			List<Mark> marks;
-			while (!(marks = marks(connection, ended)).isEmpty()) {
+			while (!(marks = marks(connection, ended, quiet)).isEmpty()) {
 				Map<Instant, List<Mark>> byHour = new LinkedHashMap<>();
 				for (Mark mark : marks) {
 					byHour.computeIfAbsent(mark.minute().truncatedTo(ChronoUnit.HOURS), h -> new ArrayList<>()).add(mark);
@@ -89,11 +98,14 @@ public class Rollups {
 		return done;
 	}
 
-	private List<Mark> marks(Connection connection, Instant ended) throws SQLException {
+	private List<Mark> marks(Connection connection, Instant ended, Duration quiet) throws SQLException {
 		List<Mark> marks = new ArrayList<>();
-		try (PreparedStatement statement = connection
-			.prepareStatement("select minute, version from rollup_pending where minute <= ? order by minute limit 1000")) {
+		try (PreparedStatement statement = connection.prepareStatement("""
+				select minute, version from rollup_pending
+				where minute <= ? and marked_at <= statement_timestamp() - ? * interval '1 millisecond'
+				order by minute limit 1000""")) {
 			statement.setObject(1, utc(ended));
+			statement.setLong(2, quiet.toMillis());
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					marks.add(new Mark(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2)));
