@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.util.List;
+import java.util.Optional;
 
 /** One data logger's connection: read, decode, deliver, reply, until the input ends. */
 final class Hj212Connection implements Runnable {
@@ -19,6 +20,8 @@ final class Hj212Connection implements Runnable {
 
 	private final Hj212ServerSettings settings;
 
+	private final Hj212Authenticator authenticator;
+
 	private final Hj212Sink sink;
 
 	private final Hj212Quarantine quarantine;
@@ -27,11 +30,12 @@ final class Hj212Connection implements Runnable {
 
 	private final Hj212Decoder decoder;
 
-	Hj212Connection(Socket socket, Hj212ServerSettings settings, Hj212Sink sink, Hj212Quarantine quarantine,
-			Hj212Counters counters) {
+	Hj212Connection(Socket socket, Hj212ServerSettings settings, Hj212Authenticator authenticator, Hj212Sink sink,
+			Hj212Quarantine quarantine, Hj212Counters counters) {
 		this.socket = socket;
 		this.peer = socket.getRemoteSocketAddress();
 		this.settings = settings;
+		this.authenticator = authenticator;
 		this.sink = sink;
 		this.quarantine = quarantine;
 		this.counters = counters;
@@ -88,6 +92,9 @@ final class Hj212Connection implements Runnable {
 	}
 
 	private void deliver(Hj212Frame frame, OutputStream out) throws IOException {
+		if (denied(frame)) {
+			return;
+		}
 		Hj212Ack ack;
 		try {
 			ack = sink.accept(frame);
@@ -112,10 +119,39 @@ final class Hj212Connection implements Runnable {
 			return;
 		}
 		counters.frameAccepted();
+		// Only accepted data is answered: in HJ 212-2017 the 9014 data reply means "received", and the standard
+		// has no negative reply to an upload (QnRtn codes such as 3 "wrong PW" belong to 9011, the logger's answer
+		// to the platform's requests). A denied or rejected frame therefore gets silence and the logger resends.
 		if (frame.header().flag().needsAck()) {
 			out.write(Hj212Encoder.dataReplyFrame(frame.header()));
 			out.flush();
 			counters.replySent();
 		}
+	}
+
+	/** Refuses, without a reply, a frame whose sender is not authenticated; true when it was refused. */
+	private boolean denied(Hj212Frame frame) {
+		Optional<Hj212Denial> denial;
+		try {
+			denial = authenticator.check(frame.header());
+		}
+		catch (RuntimeException ex) {
+			// Fail closed: a frame nobody could authenticate is not data anyone vouched for.
+			LOG.log(System.Logger.Level.ERROR, "authenticator failed on frame from " + peer, ex);
+			denial = Optional.of(new Hj212Denial(Hj212Denial.Reason.UNKNOWN_MN, "authentication failed: " + ex));
+		}
+		if (denial.isEmpty()) {
+			return false;
+		}
+		counters.frameDenied(denial.get().reason());
+		LOG.log(System.Logger.Level.WARNING, "frame QN={0} CN={1} from {2} refused: {3}", frame.header().qn(),
+				frame.header().cn(), peer, denial.get().detail());
+		try {
+			quarantine.denied(peer, frame, denial.get());
+		}
+		catch (RuntimeException ex) {
+			LOG.log(System.Logger.Level.ERROR, "quarantine failed", ex);
+		}
+		return true;
 	}
 }

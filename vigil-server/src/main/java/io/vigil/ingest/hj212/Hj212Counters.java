@@ -22,9 +22,14 @@ public final class Hj212Counters {
 
 	private final Map<Hj212Error.Reason, LongAdder> errors = new EnumMap<>(Hj212Error.Reason.class);
 
+	private final Map<Hj212Denial.Reason, LongAdder> denied = new EnumMap<>(Hj212Denial.Reason.class);
+
 	Hj212Counters() {
 		for (Hj212Error.Reason reason : Hj212Error.Reason.values()) {
 			errors.put(reason, new LongAdder());
+		}
+		for (Hj212Denial.Reason reason : Hj212Denial.Reason.values()) {
+			denied.put(reason, new LongAdder());
 		}
 	}
 
@@ -46,6 +51,11 @@ public final class Hj212Counters {
 	/** Well-formed frames the sink rejected or failed on. */
 	public long framesRejected() {
 		return framesRejected.sum();
+	}
+
+	/** Well-formed frames the {@link Hj212Authenticator} refused for this reason (never delivered, never answered). */
+	public long framesDenied(Hj212Denial.Reason reason) {
+		return denied.get(reason).sum();
 	}
 
 	/** 9014 replies written. */
@@ -79,6 +89,10 @@ public final class Hj212Counters {
 
 	void frameRejected() {
 		framesRejected.increment();
+	}
+
+	void frameDenied(Hj212Denial.Reason reason) {
+		denied.get(reason).increment();
 	}
 
 	void replySent() {

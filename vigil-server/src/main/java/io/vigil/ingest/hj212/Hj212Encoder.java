@@ -44,6 +44,15 @@ public final class Hj212Encoder {
 	 * the form of HJ 212-2017: the request's {@code QN} heads the reply and {@code CP} is empty,
 	 * {@code QN=..;ST=91;CN=9014;PW=..;MN=..;Flag=4;CP=&&&&}. A 2005-edition frame (version bits 0) gets the
 	 * 2005 form, which carries the {@code QN} inside {@code CP}: {@code ST=91;CN=9014;PW=..;MN=..;Flag=0;CP=&&QN=..&&}.
+	 *
+	 * <p>Why each 2017 field is what it is (re-checked against HJ 212-2017 §6.3, the data segment table, its
+	 * command table and the data-reply example of its appendix,
+	 * {@code QN=20160801085857223;ST=91;CN=9014;PW=123456;MN=010000A8900016F000169DC0;Flag=4;CP=&&&&}):
+	 * {@code QN} repeats the request's, because in 2017 QN is how a logger pairs a reply with the upload it sent
+	 * (2005 had no QN on uploads, hence its place in CP there); {@code ST=91} is the system-interaction code, used
+	 * for every reply whatever the request's ST; {@code PW} and {@code MN} echo the request's, the reply addressing
+	 * the same logger with its own credentials; {@code Flag=4} is version 000001 with A=0 (a reply is never itself
+	 * answered) and D=0 (a reply is one packet).
 	 */
 	public static String dataReply(Hj212Header request) {
 		if (request.flag().version() == 0) {

@@ -2,10 +2,11 @@ package io.vigil.ingest.hj212;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,6 +21,9 @@ import io.vigil.ingest.IngestSettings;
 import io.vigil.ingest.RawReading;
 import io.vigil.ingest.RejectCode;
 import io.vigil.ingest.Sender;
+import io.vigil.platform.ConflictException;
+import io.vigil.platform.InvalidInputException;
+import io.vigil.platform.PlatformSettings;
 import io.vigil.registry.SensorCatalog;
 import io.vigil.registry.SensorInfo;
 import org.slf4j.Logger;
@@ -35,9 +39,17 @@ import org.springframework.stereotype.Component;
  * unknown sensors, implausible times) are quarantined and the frame is still confirmed, because resending would
  * not help. Only when the store cannot take the readings within {@code vigil.ingest.ack-timeout} is the frame left
  * unconfirmed, for the logger to resend; meanwhile the connection thread waits, which slows that logger down.
+ *
+ * <p>Every frame must carry the {@code PW} configured for its MN in the {@link Hj212Mapping}; other frames are
+ * quarantined as unauthorised and not answered. The mapping is the inline {@code vigil.ingest.hj212.mapping} lines
+ * plus the mapping file ({@code vigil.ingest.hj212.mapping-file}, by default {@code hj212-mapping.csv} in the data
+ * directory, optional there), and {@link #reloadMapping()} re-reads it while frames keep flowing.
  */
 @Component
-public class Hj212Ingest implements SmartLifecycle, Hj212Sink {
+public class Hj212Ingest implements SmartLifecycle, Hj212Sink, Hj212Authenticator {
+
+	/** The mapping file's name in the data directory when {@code vigil.ingest.hj212.mapping-file} is not set. */
+	public static final String DEFAULT_MAPPING_FILE = "hj212-mapping.csv";
 
 	private static final Logger log = LoggerFactory.getLogger(Hj212Ingest.class);
 
@@ -49,37 +61,51 @@ public class Hj212Ingest implements SmartLifecycle, Hj212Sink {
 
 	private final MeterRegistry meters;
 
+	private final Hj212MappingSource source;
+
 	private volatile Hj212Server server;
 
-	private volatile Hj212ReadingConverter converter;
+	// Swapped whole by a reload; each frame reads it once per use, so a reload never shows a half-built mapping.
+	private volatile Hj212Mapping mapping = Hj212Mapping.parse(List.of());
 
-	Hj212Ingest(IngestSettings settings, IngestService ingest, SensorCatalog catalog, MeterRegistry meters) {
+	Hj212Ingest(IngestSettings settings, PlatformSettings platform, IngestService ingest, SensorCatalog catalog,
+			MeterRegistry meters) {
 		this.settings = settings;
 		this.ingest = ingest;
 		this.catalog = catalog;
 		this.meters = meters;
+		Path configured = settings.hj212().mappingFile();
+		Path file = configured != null ? configured : platform.dataDir().resolve(DEFAULT_MAPPING_FILE);
+		// Only the default file is optional: a file someone named and that is not there is a mistake.
+		this.source = new Hj212MappingSource(file, configured != null, settings.hj212().mapping());
+	}
+
+	@Override
+	public Optional<Hj212Denial> check(Hj212Header header) {
+		return mapping.check(header);
 	}
 
 	@Override
 	public Hj212Ack accept(Hj212Frame frame) {
-		Hj212Conversion conversion = converter.convert(frame);
+		Hj212Conversion conversion = new Hj212ReadingConverter(mapping).convert(frame);
+		String payload = Hj212Passwords.redact(frame.dataSegment());
 		Optional<Sender> sender = sender(conversion.readings());
 		Long enterpriseId = sender.map(Sender::enterpriseId).orElse(null);
 		for (Hj212Rejection rejection : conversion.rejections()) {
 			ingest.refuse(IngestChannel.HJ212, enterpriseId, code(rejection), rejection.item() + ": " + rejection.reason(),
-					frame.dataSegment());
+					payload);
 		}
 		if (sender.isEmpty()) {
 			for (Hj212Reading reading : conversion.readings()) {
 				ingest.refuse(IngestChannel.HJ212, null, RejectCode.UNKNOWN_SENSOR, "MN " + frame.header().mn()
-						+ " is mapped to sensor '" + reading.sensorCode() + "', which does not exist", frame.dataSegment());
+						+ " is mapped to sensor '" + reading.sensorCode() + "', which does not exist", payload);
 			}
 			return Hj212Ack.durable();
 		}
 		List<RawReading> items = new ArrayList<>(conversion.readings().size());
 		conversion.readings().forEach(r -> items.add(RawReading.of(r.sensorCode(), r.timestamp(), r.value(), r.flag())));
 		try {
-			IngestResult result = ingest.ingest(IngestChannel.HJ212, sender.get(), items, settings.ackTimeout(), frame.dataSegment())
+			IngestResult result = ingest.ingest(IngestChannel.HJ212, sender.get(), items, settings.ackTimeout(), payload)
 				.get(settings.ackTimeout().toMillis() + 10_000, TimeUnit.MILLISECONDS);
 			log.debug("HJ 212 frame of MN {}: {} stored, {} refused", frame.header().mn(), result.accepted(),
 					result.rejected().size());
@@ -107,11 +133,11 @@ public class Hj212Ingest implements SmartLifecycle, Hj212Sink {
 		if (!hj212.enabled() || server != null) {
 			return;
 		}
-		Hj212Mapping mapping = mapping(hj212);
-		converter = new Hj212ReadingConverter(mapping);
+		// A bad mapping at startup stops Vigil: better than a server that refuses every logger without saying why.
+		install(source.load(), "loaded");
 		Hj212ServerSettings serverSettings = Hj212ServerSettings.defaults().withPort(hj212.port())
 			.withMaxConnections(hj212.maxConnections()).withIdleTimeout(hj212.idleTimeout());
-		Hj212Server created = new Hj212Server(serverSettings, this, new Hj212Refusals(ingest));
+		Hj212Server created = new Hj212Server(serverSettings, this, this, new Hj212Refusals(ingest, this::enterpriseOf));
 		try {
 			created.start();
 		}
@@ -123,7 +149,61 @@ public class Hj212Ingest implements SmartLifecycle, Hj212Sink {
 		}
 		server = created;
 		bindMetrics(created.counters());
-		log.info("HJ 212 server on port {} with {} mapped codes", created.port(), mapping.size());
+		log.info("HJ 212 server on port {} with {} mapped codes of {} data loggers", created.port(), mapping.size(),
+				mapping.loggers());
+	}
+
+	/**
+	 * Re-reads the mapping (inline lines and file) and puts it in force for the next frame; connections stay open.
+	 * @throws InvalidInputException naming the file and the faulty line; the mapping in force is kept
+	 * @throws ConflictException when the HJ 212 channel is disabled
+	 */
+	public synchronized MappingLoaded reloadMapping() {
+		if (!settings.hj212().enabled()) {
+			throw new ConflictException("hj212", "the HJ 212 channel is disabled (vigil.ingest.hj212.enabled=false)");
+		}
+		Hj212Mapping loaded;
+		try {
+			loaded = source.load();
+		}
+		catch (IllegalArgumentException | UncheckedIOException e) {
+			log.error("HJ 212 mapping NOT reloaded, the previous one ({} codes of {} loggers) stays in force: {}",
+					mapping.size(), mapping.loggers(), e.getMessage());
+			throw new InvalidInputException("mapping-file", e.getMessage() + "; the previous mapping stays in force");
+		}
+		return install(loaded, "reloaded");
+	}
+
+	/**
+	 * What a reload put in force.
+	 * @param file the mapping file read (absent files count as empty when it is the default one)
+	 * @param loggers data loggers configured
+	 * @param codes (MN, code) mappings
+	 * @param loggersWithoutPassword MNs with sensors but no password, whose frames will all be refused
+	 */
+	public record MappingLoaded(String file, int loggers, int codes, Set<String> loggersWithoutPassword) {
+	}
+
+	private MappingLoaded install(Hj212Mapping loaded, String verb) {
+		mapping = loaded;
+		Set<String> unprotected = loaded.loggersWithoutPassword();
+		log.info("HJ 212 mapping {} from {} and {} inline lines: {} codes of {} data loggers", verb, source.file(),
+				source.inline().size(), loaded.size(), loaded.loggers());
+		if (!unprotected.isEmpty()) {
+			log.warn("HJ 212 data loggers with sensors but no password; their frames will be refused until a line "
+					+ "MN,PW=<password> is added: {}", unprotected);
+		}
+		return new MappingLoaded(source.file().toString(), loaded.loggers(), loaded.size(), unprotected);
+	}
+
+	private Long enterpriseOf(String mn) {
+		for (String sensor : mapping.sensors(mn)) {
+			Optional<SensorInfo> info = catalog.byCode(sensor);
+			if (info.isPresent()) {
+				return info.get().enterpriseId();
+			}
+		}
+		return null;
 	}
 
 	@Override
@@ -157,20 +237,6 @@ public class Hj212Ingest implements SmartLifecycle, Hj212Sink {
 		return rejection.reason().contains("DataTime") ? RejectCode.MISSING_FIELD : RejectCode.UNREADABLE;
 	}
 
-	private static Hj212Mapping mapping(IngestSettings.Hj212 hj212) {
-		List<String> lines = new ArrayList<>();
-		if (hj212.mappingFile() != null) {
-			try {
-				lines.addAll(Files.readAllLines(hj212.mappingFile()));
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException("cannot read vigil.ingest.hj212.mapping-file " + hj212.mappingFile(), e);
-			}
-		}
-		lines.addAll(hj212.mapping());
-		return Hj212Mapping.parse(lines);
-	}
-
 	private void bindMetrics(Hj212Counters counters) {
 		FunctionCounter.builder("vigil.ingest.hj212.frames", counters, Hj212Counters::framesAccepted)
 			.tag("outcome", "accepted").register(meters);
@@ -181,6 +247,10 @@ public class Hj212Ingest implements SmartLifecycle, Hj212Sink {
 			.register(meters);
 		for (Hj212Error.Reason reason : Hj212Error.Reason.values()) {
 			FunctionCounter.builder("vigil.ingest.hj212.errors", counters, c -> c.errors(reason))
+				.tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT)).register(meters);
+		}
+		for (Hj212Denial.Reason reason : Hj212Denial.Reason.values()) {
+			FunctionCounter.builder("vigil.ingest.hj212.denied", counters, c -> c.framesDenied(reason))
 				.tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT)).register(meters);
 		}
 		Gauge.builder("vigil.ingest.hj212.connections", this, ingest -> {

@@ -15,6 +15,10 @@ public interface Hj212Quarantine {
 	default void rejected(SocketAddress peer, Hj212Frame frame, String reason) {
 	}
 
+	/** A well-formed frame whose sender was not authenticated (no reply was sent, the sink never saw it). Ignored by default. */
+	default void denied(SocketAddress peer, Hj212Frame frame, Hj212Denial denial) {
+	}
+
 	/** Drops everything; for tests and for deployments that only count. */
 	Hj212Quarantine NONE = (peer, error) -> {
 	};

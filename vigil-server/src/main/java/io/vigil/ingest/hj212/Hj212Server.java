@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A TCP server for HJ 212 data loggers: one thread per connection (blocking I/O keeps the per-frame
  * sink-then-reply order trivially correct, and the connection cap bounds the threads), a {@link Hj212Decoder}
- * per connection, every frame handed to the {@link Hj212Sink}, a 9014 reply written when the sink accepted a
+ * per connection, every frame whose sender the {@link Hj212Authenticator} admits handed to the {@link Hj212Sink}
+ * (denied ones go to the {@link Hj212Quarantine}, unanswered), a 9014 reply written when the sink accepted a
  * frame whose {@code Flag} asks for one, and every decoding error handed to the {@link Hj212Quarantine}.
  * Errors never close a connection; only end of input, the idle timeout, an I/O failure or {@link #close()} do.
  *
@@ -28,6 +29,8 @@ public final class Hj212Server implements AutoCloseable {
 	private static final System.Logger LOG = System.getLogger(Hj212Server.class.getName());
 
 	private final Hj212ServerSettings settings;
+
+	private final Hj212Authenticator authenticator;
 
 	private final Hj212Sink sink;
 
@@ -47,8 +50,10 @@ public final class Hj212Server implements AutoCloseable {
 
 	private Thread acceptor;
 
-	public Hj212Server(Hj212ServerSettings settings, Hj212Sink sink, Hj212Quarantine quarantine) {
+	public Hj212Server(Hj212ServerSettings settings, Hj212Authenticator authenticator, Hj212Sink sink,
+			Hj212Quarantine quarantine) {
 		this.settings = settings;
+		this.authenticator = authenticator;
 		this.sink = sink;
 		this.quarantine = quarantine;
 		this.connectionSlots = new Semaphore(settings.maxConnections());
@@ -118,7 +123,8 @@ public final class Hj212Server implements AutoCloseable {
 			}
 			counters.connectionAccepted();
 			open.add(socket);
-			Hj212Connection connection = new Hj212Connection(socket, settings, sink, quarantine, counters);
+			Hj212Connection connection = new Hj212Connection(socket, settings, authenticator, sink, quarantine,
+					counters);
 			connections.execute(() -> {
 				try {
 					connection.run();

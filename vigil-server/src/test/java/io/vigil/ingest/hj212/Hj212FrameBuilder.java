@@ -49,6 +49,11 @@ final class Hj212FrameBuilder {
 		return this;
 	}
 
+	Hj212FrameBuilder pw(String pw) {
+		this.pw = pw;
+		return this;
+	}
+
 	Hj212FrameBuilder flag(int flag) {
 		this.flag = flag;
 		return this;

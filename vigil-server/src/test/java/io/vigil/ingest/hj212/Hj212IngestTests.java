@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,9 +15,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.Api;
 import io.vigil.ingest.IngestTest;
+import io.vigil.ingest.TestEnterprise;
+import io.vigil.platform.PlatformSettings;
 import io.vigil.registry.SensorCatalog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +53,12 @@ class Hj212IngestTests {
 	@Autowired
 	SensorCatalog catalog;
 
+	@Autowired
+	PlatformSettings platform;
+
+	@Autowired
+	MeterRegistry meters;
+
 	@BeforeEach
 	void sensorsOfTheMappedLogger() {
 		if (jdbc.sql("select count(*) from sensors where code = 'hjt-gas1'").query(Long.class).single() == 0) {
@@ -74,8 +86,8 @@ class Hj212IngestTests {
 			logger.getOutputStream().write(frame);
 
 			Hj212Frame reply = readReply(logger);
-			assertThat(reply.header().cn()).isEqualTo("9014");
-			assertThat(reply.header().qn()).isEqualTo("20240101000000001");
+			assertThat(reply.dataSegment()).isEqualTo("QN=20240101000000001;ST=91;CN=9014;PW=" + IngestTest.HJ212_PW
+					+ ";MN=" + IngestTest.HJ212_MN + ";Flag=4;CP=&&&&");
 		}
 		Instant ts = at.atZone(CHINA).toInstant();
 		assertThat(stored("hjt-gas1")).contains(ts + "=23.5/N");
@@ -121,6 +133,133 @@ class Hj212IngestTests {
 		}
 		io.vigil.ingest.Eventually.within(Duration.ofSeconds(10), () -> assertThat(quarantined(qn))
 			.containsExactlyInAnyOrder("unknown_sensor", "unknown_sensor"));
+	}
+
+	@Test
+	void refusesAFrameWithAWrongPasswordStoresNothingOfItAndDoesNotAnswerIt() throws IOException {
+		String qn = "W" + System.nanoTime();
+		LocalDateTime wrongAt = LocalDateTime.now(CHINA).truncatedTo(ChronoUnit.SECONDS).minusMinutes(4);
+		LocalDateTime rightAt = wrongAt.minusSeconds(1);
+		double deniedBefore = denied("wrong_password");
+		double unauthorizedBefore = meters.get("vigil.ingest.rejected").tag("channel", "hj212")
+			.tag("reason", "unauthorized").counter().count();
+
+		try (Socket logger = connect()) {
+			logger.getOutputStream().write(Hj212FrameBuilder.concat(
+					Hj212FrameBuilder.realTime().qn(qn).pw("654321").mn(IngestTest.HJ212_MN)
+						.dataTime(wrongAt.format(DATA_TIME)).rtd("a01001", "42", "N").bytes(),
+					Hj212FrameBuilder.realTime().qn(qn + "ok").mn(IngestTest.HJ212_MN)
+						.dataTime(rightAt.format(DATA_TIME)).rtd("a01001", "43", "N").bytes()));
+
+			// Replies keep frame order: the first answering the second frame proves the first got none.
+			assertThat(readReply(logger).header().qn()).isEqualTo(qn + "ok");
+		}
+		assertThat(stored("hjt-gas1")).contains(rightAt.atZone(CHINA).toInstant() + "=43.0/N")
+			.noneMatch(reading -> reading.startsWith(wrongAt.atZone(CHINA).toInstant() + "="));
+		io.vigil.ingest.Eventually.within(Duration.ofSeconds(10), () -> assertThat(quarantineEntries(qn))
+			.singleElement().satisfies(entry -> {
+				assertThat(entry.get("code").asString()).isEqualTo("unauthorized");
+				assertThat(entry.get("reason").asString()).startsWith("wrong_password from ")
+					.contains("PW of MN " + IngestTest.HJ212_MN + " does not match");
+				// The logger's enterprise sees the refusal: it is the one that has to fix the logger.
+				assertThat(entry.get("enterprise").asString()).isEqualTo("hjt-plant");
+				assertThat(entry.get("raw").asString()).contains("PW=***").doesNotContain("654321");
+			}));
+		assertThat(denied("wrong_password")).isEqualTo(deniedBefore + 1);
+		assertThat(meters.get("vigil.ingest.rejected").tag("channel", "hj212").tag("reason", "unauthorized").counter()
+			.count()).isEqualTo(unauthorizedBefore + 1);
+	}
+
+	@Test
+	void refusesAFrameOfALoggerNobodyConfigured() throws IOException {
+		String qn = "X" + System.nanoTime();
+		LocalDateTime at = LocalDateTime.now(CHINA).truncatedTo(ChronoUnit.SECONDS).minusMinutes(5);
+
+		try (Socket logger = connect()) {
+			logger.getOutputStream().write(Hj212FrameBuilder.concat(
+					Hj212FrameBuilder.realTime().qn(qn).mn("HJSTRANGER000001").dataTime(at.format(DATA_TIME))
+						.rtd("a01001", "1", "N").bytes(),
+					Hj212FrameBuilder.realTime().qn(qn + "ok").mn(IngestTest.HJ212_MN).dataTime(at.format(DATA_TIME))
+						.rtd("a01001", "2", "N").bytes()));
+
+			assertThat(readReply(logger).header().qn()).isEqualTo(qn + "ok");
+		}
+		io.vigil.ingest.Eventually.within(Duration.ofSeconds(10), () -> assertThat(quarantineEntries(qn))
+			.singleElement().satisfies(entry -> {
+				assertThat(entry.get("code").asString()).isEqualTo("unauthorized");
+				assertThat(entry.get("reason").asString()).startsWith("unknown_mn from ")
+					.contains("MN HJSTRANGER000001 is not configured");
+			}));
+	}
+
+	@Test
+	void reloadsTheMappingFileWhileRunningAndKeepsTheOldMappingWhenTheNewFileIsBroken() throws IOException {
+		TestEnterprise plant = TestEnterprise.in(port, jdbc, catalog).sensors("gas").create();
+		String mn = "HJRL" + System.nanoTime();
+		Path file = platform.dataDir().resolve(Hj212Ingest.DEFAULT_MAPPING_FILE);
+		Api admin = Api.at(port).as("admin", "admin-password");
+		LocalDateTime at = LocalDateTime.now(CHINA).truncatedTo(ChronoUnit.SECONDS).minusMinutes(6);
+		try {
+			assertThat(answered(mn, "reload1", at)).as("before the reload").isFalse();
+
+			Files.writeString(file, "# added while running\n" + mn + ",a01001," + plant.sensor("gas") + "\n" + mn
+					+ ",PW=reload1\n");
+			Api.Response reloaded = admin.post("/api/v1/ingest/hj212/mapping/reload", Map.of());
+
+			assertThat(reloaded.status()).as(reloaded.body()).isEqualTo(200);
+			assertThat(reloaded.json().get("loggers").asInt()).isEqualTo(2);
+			assertThat(reloaded.json().get("codes").asInt()).isEqualTo(4);
+			assertThat(answered(mn, "reload1", at)).as("after the reload").isTrue();
+			assertThat(plant.stored("gas")).containsExactly(at.atZone(CHINA).toInstant() + "=7.0/N");
+
+			Files.writeString(file, mn + ",a01001," + plant.sensor("gas") + "\nnot a mapping line\n");
+			Api.Response broken = admin.post("/api/v1/ingest/hj212/mapping/reload", Map.of());
+
+			assertThat(broken.status()).as(broken.body()).isEqualTo(400);
+			assertThat(broken.json().get("detail").asString()).contains(file + " line 2 is neither MN,code,sensor")
+				.contains("the previous mapping stays in force");
+			assertThat(answered(mn, "reload1", at.minusSeconds(1))).as("after the broken reload").isTrue();
+			assertThat(Api.at(port).post("/api/v1/ingest/hj212/mapping/reload", Map.of()).status()).isEqualTo(401);
+		}
+		finally {
+			Files.deleteIfExists(file);
+			assertThat(admin.post("/api/v1/ingest/hj212/mapping/reload", Map.of()).status()).isEqualTo(200);
+		}
+	}
+
+	/** Sends one real-time frame of {@code a01001} = 7 and a frame of the test logger; whether the first was answered. */
+	private boolean answered(String mn, String pw, LocalDateTime at) throws IOException {
+		String qn = "A" + System.nanoTime();
+		try (Socket logger = connect()) {
+			logger.getOutputStream().write(Hj212FrameBuilder.concat(
+					Hj212FrameBuilder.realTime().qn(qn).mn(mn).pw(pw).dataTime(at.format(DATA_TIME))
+						.rtd("a01001", "7", "N").bytes(),
+					Hj212FrameBuilder.realTime().qn(qn + "ok").mn(IngestTest.HJ212_MN).dataTime(at.format(DATA_TIME))
+						.rtd("a01001", "8", "N").bytes()));
+			String first = readReply(logger).header().qn();
+			if (first.equals(qn)) {
+				assertThat(readReply(logger).header().qn()).isEqualTo(qn + "ok");
+				return true;
+			}
+			assertThat(first).isEqualTo(qn + "ok");
+			return false;
+		}
+	}
+
+	private double denied(String reason) {
+		return meters.get("vigil.ingest.hj212.denied").tag("reason", reason).functionCounter().count();
+	}
+
+	private List<JsonNode> quarantineEntries(String marker) {
+		JsonNode items = Api.at(port).as("admin", "admin-password").get("/api/v1/ingest/quarantine?channel=hj212&size=1000")
+			.json().get("items");
+		List<JsonNode> found = new ArrayList<>();
+		items.forEach(item -> {
+			if (item.get("raw").asString().contains(marker + ";")) {
+				found.add(item);
+			}
+		});
+		return found;
 	}
 
 	private List<String> quarantined(String marker) {

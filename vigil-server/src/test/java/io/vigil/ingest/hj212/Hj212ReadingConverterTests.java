@@ -93,7 +93,7 @@ class Hj212ReadingConverterTests {
 	@Test
 	void mappingNamesTheLineThatIsWrong() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Hj212Mapping.parse(List.of("MN1,a01001,S1", "MN1,a01002")))
-			.withMessage("line 2 is not MN,code,sensor: MN1,a01002");
+			.withMessage("line 2 is neither MN,code,sensor nor MN,PW=password: MN1,a01002");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Hj212Mapping.parse(List.of("MN1,a01001,S1", "MN1,a01001,S2")))
 			.withMessage("line 2 maps MN1/a01001 again");

@@ -35,6 +35,10 @@ class Hj212ServerTests {
 
 	private final List<String> rejected = new CopyOnWriteArrayList<>();
 
+	private final List<String> denied = new CopyOnWriteArrayList<>();
+
+	private Hj212Authenticator authenticator = Hj212Authenticator.ANYONE;
+
 	private final Hj212Sink sink = frame -> {
 		if (frame.header().mn().equals(FAILING_MN)) {
 			throw new IllegalStateException("database down");
@@ -56,6 +60,11 @@ class Hj212ServerTests {
 		@Override
 		public void rejected(SocketAddress peer, Hj212Frame frame, String reason) {
 			rejected.add(frame.header().qn() + ": " + reason);
+		}
+
+		@Override
+		public void denied(SocketAddress peer, Hj212Frame frame, Hj212Denial denial) {
+			denied.add(frame.header().qn() + ": " + denial.reason());
 		}
 	};
 
@@ -111,6 +120,24 @@ class Hj212ServerTests {
 			assertThat(server.counters().framesAccepted()).isEqualTo(1);
 			assertThat(rejected).containsExactly("1: unknown data logger",
 					"2: sink failed: java.lang.IllegalStateException: database down");
+		}
+	}
+
+	@Test
+	void neitherDeliversNorAnswersAFrameWhoseSenderIsDenied() throws IOException {
+		authenticator = Hj212Mapping.parse("88888880000001,PW=123456");
+		start(Hj212ServerSettings.defaults().withPort(0));
+		try (Socket logger = connect()) {
+			send(logger, concat(realTime().qn("1").pw("654321").bytes(), realTime().qn("2").mn("STRANGER").bytes(),
+					realTime().qn("3").bytes()));
+
+			// Replies keep frame order: the first one answering QN 3 proves that 1 and 2 got none.
+			assertThat(readReply(logger).header().qn()).isEqualTo("3");
+			assertThat(delivered).extracting(frame -> frame.header().qn()).containsExactly("3");
+			assertThat(denied).containsExactly("1: WRONG_PASSWORD", "2: UNKNOWN_MN");
+			assertThat(server.counters().framesDenied(Hj212Denial.Reason.WRONG_PASSWORD)).isEqualTo(1);
+			assertThat(server.counters().framesDenied(Hj212Denial.Reason.UNKNOWN_MN)).isEqualTo(1);
+			assertThat(server.counters().framesRejected()).isZero();
 		}
 	}
 
@@ -200,7 +227,7 @@ class Hj212ServerTests {
 	}
 
 	private void start(Hj212ServerSettings settings) throws IOException {
-		server = new Hj212Server(settings, sink, quarantine);
+		server = new Hj212Server(settings, authenticator, sink, quarantine);
 		server.start();
 	}
 
