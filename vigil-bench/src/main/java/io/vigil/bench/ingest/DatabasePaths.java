@@ -20,7 +20,9 @@ import java.util.TreeSet;
 import org.postgresql.PGConnection;
 
 /**
- * The two database-only measurements, each in a fresh schema built from the store's own migration:
+ * The two database-only measurements, each in a fresh schema built from the store's own migrations
+ * (V10–V12), with each day partition divided by domain as the store divides it when one domain has a
+ * retention of its own: a sub-partition for domain 1 and a default one (half the sensors each):
  * <ul>
  * <li><b>raw COPY</b>: binary COPY of the rows straight into the partitioned {@code readings} table,
  * one commit per batch: the ceiling for anything that must stay durable;</li>
@@ -35,10 +37,10 @@ final class DatabasePaths {
 	private static final String STAGING = """
 			create temporary table if not exists readings_staging (
 			    sensor_id bigint, ts timestamptz, value double precision, flag text, valid boolean,
-			    out_of_range boolean) on commit delete rows;
+			    out_of_range boolean, domain smallint) on commit delete rows;
 			create temporary table if not exists latest_staging (like readings_staging) on commit delete rows""";
 
-	private static final String COPY_COLUMNS = "(sensor_id, ts, value, flag, valid, out_of_range) from stdin (format binary)";
+	private static final String COPY_COLUMNS = "(sensor_id, ts, value, flag, valid, out_of_range, domain) from stdin (format binary)";
 
 	private static final String LATEST = """
 			insert into sensor_latest (sensor_id, ts, value, flag, valid)
@@ -58,7 +60,8 @@ final class DatabasePaths {
 	DatabasePaths(String jdbcUrl, Path migrations) throws Exception {
 		this.jdbcUrl = jdbcUrl;
 		this.schemaSql = Files.readString(migrations.resolve("V10__timeseries.sql")) + ";\n"
-				+ Files.readString(migrations.resolve("V11__timeseries_latest_flush.sql"));
+				+ Files.readString(migrations.resolve("V11__timeseries_latest_flush.sql")) + ";\n"
+				+ Files.readString(migrations.resolve("V12__readings_domain.sql"));
 	}
 
 	/** Points per second of raw COPY of {@code total} rows in batches. */
@@ -147,8 +150,12 @@ final class DatabasePaths {
 			LocalDate first = LocalDate.ofInstant(rows.ts(0), ZoneOffset.UTC);
 			LocalDate last = LocalDate.ofInstant(rows.ts(total - 1), ZoneOffset.UTC);
 			for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-				s.execute("create table readings_p" + day.toString().replace("-", "") + " partition of readings "
-						+ "for values from ('" + day + "T00:00:00Z') to ('" + day.plusDays(1) + "T00:00:00Z')");
+				// Mirrors vigil-server DayPartitions / DomainLayout.
+				String name = "readings_p" + day.toString().replace("-", "");
+				s.execute("create table " + name + " partition of readings for values from ('" + day
+						+ "T00:00:00Z') to ('" + day.plusDays(1) + "T00:00:00Z') partition by list (domain)");
+				s.execute("create table " + name + "_d1 partition of " + name + " for values in (1)");
+				s.execute("create table " + name + "_default partition of " + name + " default");
 			}
 		}
 		try (Statement s = c.createStatement()) {

@@ -19,7 +19,7 @@ import java.util.Map;
  * <pre>
  * jdbc=jdbc:postgresql://127.0.0.1:5432/test?user=postgres   database for the baseline and store path
  * rows=1000000         rows per measurement          batch=50000   rows per COPY / transaction
- * sensors=1000,10000,100000   migrations=vigil-server/src/main/resources/db/migration (V10, V11)
+ * sensors=1000,10000,100000   migrations=vigil-server/src/main/resources/db/migration (V10–V12)
  * latest-every=4      store path: latest-value upsert once per this many batches
  * vigil=http://localhost:8080   (optional) end-to-end HTTP against a running Vigil
  * vigil-jdbc=…         Vigil's own database, to seed the enterprise, key and sensors

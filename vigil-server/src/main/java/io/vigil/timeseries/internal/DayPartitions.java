@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,10 +24,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates and drops the UTC-day partitions of {@code readings} and {@code rollup_1m}. There is no
- * default partition, so every day must exist before rows for it are inserted: the writer calls
+ * default day partition, so every day must exist before rows for it are inserted: the writer calls
  * {@link #ensure} with the batch's days (a map look-up once a day is known), the maintenance task
  * creates the coming days ahead of time. Creation runs in its own short transaction because it
- * locks the parent table.
+ * locks the parent table. A day of {@code readings} is created divided by domain (see
+ * {@link DomainLayout}) in the same transaction, so no day ever exists without somewhere for every row.
  */
 @Component
 public class DayPartitions {
@@ -43,8 +45,11 @@ public class DayPartitions {
 
 	private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-	DayPartitions(DataSource dataSource) {
+	private final DomainLayout layout;
+
+	DayPartitions(DataSource dataSource, DomainLayout layout) {
 		this.dataSource = dataSource;
+		this.layout = layout;
 	}
 
 	/** Makes sure the table has a partition for each day, creating the missing ones. */
@@ -71,12 +76,19 @@ public class DayPartitions {
 		if (known.contains(name)) {
 			return;
 		}
-		String sql = "create table if not exists " + name + " partition of " + table + " for values from ('"
+		String range = " partition of " + table + " for values from ('"
 				+ day.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime() + "') to ('"
 				+ day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime() + "')";
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-			log.info("Created partition {}", name);
+		try {
+			if (READINGS.equals(table)) {
+				createReadingsDay(connection, name, range);
+			}
+			else {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("create table if not exists " + name + range);
+					log.info("Created partition {}", name);
+				}
+			}
 		}
 		catch (SQLException e) {
 			// Another node (or a racing transaction) may have created it between our check and ours.
@@ -85,6 +97,80 @@ public class DayPartitions {
 			}
 		}
 		known.add(name);
+	}
+
+	/**
+	 * A new day gets its domain sub-partitions and the default one in one transaction. A day that exists
+	 * divided by domain but lost its default one (retention dropped it and kept a domain's) gets it back,
+	 * so that a late reading for that day still finds a place instead of failing its whole batch.
+	 */
+	private void createReadingsDay(Connection connection, String name, String range) throws SQLException {
+		connection.setAutoCommit(false);
+		try (Statement statement = connection.createStatement()) {
+			Boolean divided = DomainLayout.divided(connection, name);
+			if (divided == null) {
+				statement.execute("create table " + name + range + " partition by list (domain)");
+				for (DomainLayout.OwnRetention domain : layout.own()) {
+					statement.execute(DomainLayout.domainPartition(name, domain));
+				}
+				statement.execute(DomainLayout.defaultPartition(name));
+				log.info("Created partition {} ({} domain sub-partitions and a default)", name, layout.own().size());
+			}
+			else if (divided && !DomainLayout.children(connection, name).containsValue(null)) {
+				statement.execute(DomainLayout.defaultPartition(name));
+				log.info("Re-created the default sub-partition of {}", name);
+			}
+			connection.commit();
+		}
+		catch (SQLException e) {
+			connection.rollback();
+			throw e;
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+	}
+
+	/**
+	 * Gives days after {@code today} that exist already a sub-partition for each domain that was given
+	 * a retention of its own since they were created. Past days and today keep such a domain's readings
+	 * in their default sub-partition (global retention): attaching a partition next to a default one
+	 * scans the default one under a lock the writer would wait for, and fails if it holds the domain's rows.
+	 */
+	public void addDomainsToComingDays(LocalDate today) throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(true);
+			for (LocalDate day : existing(connection, READINGS)) {
+				String name = name(READINGS, day);
+				if (!day.isAfter(today) || !Boolean.TRUE.equals(DomainLayout.divided(connection, name))) {
+					continue;
+				}
+				var children = DomainLayout.children(connection, name).values();
+				for (DomainLayout.OwnRetention domain : layout.own()) {
+					if (!children.contains(domain.id())) {
+						addDomain(connection, name, domain);
+					}
+				}
+			}
+		}
+	}
+
+	private void addDomain(Connection connection, String day, DomainLayout.OwnRetention domain) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("set lock_timeout = '2s'");
+			statement.execute(DomainLayout.domainPartition(day, domain));
+			log.info("Added a sub-partition for domain {} to {}", domain.code(), day);
+		}
+		catch (SQLException e) {
+			// 23514: the default sub-partition holds readings of the domain already (far-future readings)
+			log.warn("Could not add a sub-partition for domain {} to {}; its readings there follow the global "
+					+ "retention: {}", domain.code(), day, e.getMessage());
+		}
+		finally {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("reset lock_timeout");
+			}
+		}
 	}
 
 	/** The days that currently have a partition of the table, oldest first. */
@@ -140,6 +226,69 @@ public class DayPartitions {
 			}
 		}
 		return dropped;
+	}
+
+	/**
+	 * Drops what retention allows of {@code readings}, whole tables only: a domain's sub-partition of a
+	 * day once that domain's retention has passed, the default sub-partition (and a domain's that has no
+	 * retention of its own any more) once the global retention has, a day partition not divided by domain
+	 * (created before V12) after the global retention, and a divided one once it has no sub-partition left.
+	 * Returns the days dropped entirely.
+	 */
+	public List<LocalDate> dropExpiredReadings(LocalDate today) throws SQLException {
+		List<LocalDate> dropped = new ArrayList<>();
+		LocalDate youngestCandidate = today.minusDays(layout.shortest().toDays());
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(true);
+			for (LocalDate day : existing(connection, READINGS)) {
+				if (!day.isBefore(youngestCandidate)) {
+					break;
+				}
+				String name = name(READINGS, day);
+				Map<String, Short> children = DomainLayout.children(connection, name);
+				if (children.isEmpty()) {
+					// not divided by domain (or an empty shell): the global retention decides
+					if (day.isBefore(today.minusDays(layout.retentionOf(null).toDays()))) {
+						drop(connection, name, true);
+						dropped.add(day);
+					}
+					continue;
+				}
+				int left = children.size();
+				boolean defaultDropped = false;
+				for (Map.Entry<String, Short> child : children.entrySet()) {
+					if (day.isBefore(today.minusDays(layout.retentionOf(child.getValue()).toDays()))) {
+						drop(connection, child.getKey(), false);
+						left--;
+						defaultDropped |= child.getValue() == null;
+					}
+				}
+				if (left == 0) {
+					drop(connection, name, true);
+					dropped.add(day);
+				}
+				else if (defaultDropped) {
+					known.remove(name); // so that a late reading for the day re-creates the default first
+				}
+			}
+		}
+		return dropped;
+	}
+
+	private void drop(Connection connection, String name, boolean forget) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("set lock_timeout = '2s'");
+			if (forget) {
+				known.remove(name);
+			}
+			statement.execute("drop table if exists " + name);
+			log.info("Dropped partition {} (retention)", name);
+		}
+		finally {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("reset lock_timeout");
+			}
+		}
 	}
 
 	static String name(String table, LocalDate day) {
