@@ -135,27 +135,43 @@ class DomainRetentionTests {
 				"readings_p20250707_gas", "readings_p20250707_water");
 		assertThat(jdbc.sql("select count(*) from readings_p20250707_default where sensor_id = :id")
 			.param("id", hazchem.id()).query(Long.class).single()).isEqualTo(1);
+		// each one keeps (sensor, ts) unique on its own: the key of readings cannot (see V12)
+		assertThat(jdbc.sql("""
+				select count(*) from pg_indexes where tablename like 'readings\\_p20250707\\_%'
+				and indexname like '%pkey' and indexdef like '%(sensor_id, ts)'""").query(Long.class).single())
+			.isEqualTo(3);
 	}
 
 	@Test
 	void comingDaysCreatedBeforeADomainWasConfiguredGetItsSubPartitionButPastDaysDoNot() throws Exception {
-		// As a node without the gas retention would have made them (today, and a day ahead).
-		for (String day : List.of("20260302", "20260304")) {
-			LocalDate date = LocalDate.parse(day, DateTimeFormatter.BASIC_ISO_DATE);
+		// As nodes configured differently would have made them: today and the 4th divided without gas,
+		// the 5th not divided at all (no domain retention configured).
+		for (String day : List.of("20260302", "20260304", "20260305")) {
 			jdbc.sql("drop table if exists readings_p" + day).update();
-			jdbc.sql("create table readings_p" + day + " partition of readings for values from ('" + date
-					+ "T00:00:00Z') to ('" + date.plusDays(1) + "T00:00:00Z') partition by list (domain)").update();
-			jdbc.sql("create table readings_p" + day + "_default partition of readings_p" + day + " default").update();
+			jdbc.sql("create table readings_p" + day + range(day)
+					+ (day.equals("20260305") ? "" : " partition by list (domain)")).update();
+			if (!day.equals("20260305")) {
+				jdbc.sql("create table readings_p" + day + "_default partition of readings_p" + day
+						+ " (primary key (sensor_id, ts)) default").update();
+			}
 		}
 
 		maintenance.createAhead();
 
 		assertThat(subPartitions("readings_p20260304")).contains("readings_p20260304_gas", "readings_p20260304_water");
+		assertThat(subPartitions("readings_p20260305")).containsExactlyInAnyOrder("readings_p20260305_default",
+				"readings_p20260305_gas", "readings_p20260305_water");
 		assertThat(subPartitions("readings_p20260302")).containsExactly("readings_p20260302_default");
 		Sensor gas = data.sensorIn("gas");
 		store.append(List.of(gas.at(NOW, 1), gas.at(Instant.parse("2026-03-04T01:00:00Z"), 2))).join();
 		assertThat(jdbc.sql("select count(*) from readings_p20260304_gas").query(Long.class).single()).isEqualTo(1);
 		assertThat(values(gas)).containsExactly(1.0, 2.0);
+	}
+
+	private static String range(String day) {
+		LocalDate date = LocalDate.parse(day, DateTimeFormatter.BASIC_ISO_DATE);
+		return " partition of readings for values from ('" + date + "T00:00:00Z') to ('" + date.plusDays(1)
+				+ "T00:00:00Z')";
 	}
 
 	@Test

@@ -7,9 +7,9 @@ import java.io.UncheckedIOException;
 
 /**
  * PostgreSQL binary COPY of (sensor_id, ts, value, flag, valid, out_of_range, domain), the encoding the
- * store's writer uses, so that the baseline and the store path differ only in their SQL. Sensors
- * alternate between domain ids 1 and 2, so that rows go to both sub-partitions of a day
- * ({@link DatabasePaths} gives domain 1 its own, as for a domain with a retention of its own).
+ * store's writer uses, so that the baseline and the store path differ only in their SQL. Sensors take
+ * domain ids 1 and 2 in turn, so that rows go to two sub-partitions of a day when {@link DatabasePaths}
+ * divides days by domain.
  */
 final class CopyEncoder {
 

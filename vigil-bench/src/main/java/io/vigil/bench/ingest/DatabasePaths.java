@@ -21,8 +21,9 @@ import org.postgresql.PGConnection;
 
 /**
  * The two database-only measurements, each in a fresh schema built from the store's own migrations
- * (V10–V12), with each day partition divided by domain as the store divides it when one domain has a
- * retention of its own: a sub-partition for domain 1 and a default one (half the sensors each):
+ * (V10–V12), with day partitions laid out as the store lays them out: plain with no domain retention
+ * configured ({@code domains=0}), else divided by domain into sub-partitions for domains 1…n and a
+ * default one (half the sensors have domain 1, half domain 2):
  * <ul>
  * <li><b>raw COPY</b>: binary COPY of the rows straight into the partitioned {@code readings} table,
  * one commit per batch: the ceiling for anything that must stay durable;</li>
@@ -57,8 +58,11 @@ final class DatabasePaths {
 
 	private final String schemaSql;
 
-	DatabasePaths(String jdbcUrl, Path migrations) throws Exception {
+	private final int domains;
+
+	DatabasePaths(String jdbcUrl, Path migrations, int domains) throws Exception {
 		this.jdbcUrl = jdbcUrl;
+		this.domains = domains;
 		this.schemaSql = Files.readString(migrations.resolve("V10__timeseries.sql")) + ";\n"
 				+ Files.readString(migrations.resolve("V11__timeseries_latest_flush.sql")) + ";\n"
 				+ Files.readString(migrations.resolve("V12__readings_domain.sql"));
@@ -152,10 +156,18 @@ final class DatabasePaths {
 			for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
 				// Mirrors vigil-server DayPartitions / DomainLayout.
 				String name = "readings_p" + day.toString().replace("-", "");
-				s.execute("create table " + name + " partition of readings for values from ('" + day
-						+ "T00:00:00Z') to ('" + day.plusDays(1) + "T00:00:00Z') partition by list (domain)");
-				s.execute("create table " + name + "_d1 partition of " + name + " for values in (1)");
-				s.execute("create table " + name + "_default partition of " + name + " default");
+				// Each table holding rows has its own primary key (sensor_id, ts), as the store creates them (V12).
+				String key = " (primary key (sensor_id, ts))";
+				String range = " for values from ('" + day + "T00:00:00Z') to ('" + day.plusDays(1) + "T00:00:00Z')";
+				s.execute("create table " + name + " partition of readings"
+						+ (domains > 0 ? range + " partition by list (domain)" : key + range));
+				for (int domain = 1; domain <= domains; domain++) {
+					s.execute("create table " + name + "_d" + domain + " partition of " + name + key + " for values in ("
+							+ domain + ")");
+				}
+				if (domains > 0) {
+					s.execute("create table " + name + "_default partition of " + name + key + " default");
+				}
 			}
 		}
 		try (Statement s = c.createStatement()) {

@@ -44,7 +44,7 @@ final class BatchTransaction implements AutoCloseable {
 	static final String INSERT = """
 			insert into readings (sensor_id, ts, value, flag, valid, out_of_range, domain)
 			select sensor_id, ts, value, flag, valid, out_of_range, domain from readings_staging
-			on conflict (sensor_id, ts, domain) do nothing""";
+			on conflict do nothing"""; // no target: the key (sensor_id, ts) is each leaf table's own (V12)
 
 	static final String LATEST = """
 			insert into sensor_latest (sensor_id, ts, value, flag, valid)

@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,8 +26,9 @@ import org.springframework.stereotype.Component;
  * default day partition, so every day must exist before rows for it are inserted: the writer calls
  * {@link #ensure} with the batch's days (a map look-up once a day is known), the maintenance task
  * creates the coming days ahead of time. Creation runs in its own short transaction because it
- * locks the parent table. A day of {@code readings} is created divided by domain (see
- * {@link DomainLayout}) in the same transaction, so no day ever exists without somewhere for every row.
+ * locks the parent table. A day of {@code readings} is created divided by domain when some domain has
+ * a retention of its own (see {@link DomainLayout}), in the same transaction, so no day ever exists
+ * without somewhere for every row; each table that holds readings gets its primary key with it.
  */
 @Component
 public class DayPartitions {
@@ -76,16 +76,14 @@ public class DayPartitions {
 		if (known.contains(name)) {
 			return;
 		}
-		String range = " partition of " + table + " for values from ('"
-				+ day.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime() + "') to ('"
-				+ day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime() + "')";
+		String range = range(day);
 		try {
 			if (READINGS.equals(table)) {
 				createReadingsDay(connection, name, range);
 			}
 			else {
 				try (Statement statement = connection.createStatement()) {
-					statement.execute("create table if not exists " + name + range);
+					statement.execute("create table if not exists " + name + " partition of " + table + range);
 					log.info("Created partition {}", name);
 				}
 			}
@@ -109,12 +107,10 @@ public class DayPartitions {
 		try (Statement statement = connection.createStatement()) {
 			Boolean divided = DomainLayout.divided(connection, name);
 			if (divided == null) {
-				statement.execute("create table " + name + range + " partition by list (domain)");
-				for (DomainLayout.OwnRetention domain : layout.own()) {
-					statement.execute(DomainLayout.domainPartition(name, domain));
+				for (String sql : layout.newDay(name, range)) {
+					statement.execute(sql);
 				}
-				statement.execute(DomainLayout.defaultPartition(name));
-				log.info("Created partition {} ({} domain sub-partitions and a default)", name, layout.own().size());
+				log.info("Created partition {} ({} domain sub-partitions)", name, layout.own().size());
 			}
 			else if (divided && !DomainLayout.children(connection, name).containsValue(null)) {
 				statement.execute(DomainLayout.defaultPartition(name));
@@ -131,48 +127,6 @@ public class DayPartitions {
 		}
 	}
 
-	/**
-	 * Gives days after {@code today} that exist already a sub-partition for each domain that was given
-	 * a retention of its own since they were created. Past days and today keep such a domain's readings
-	 * in their default sub-partition (global retention): attaching a partition next to a default one
-	 * scans the default one under a lock the writer would wait for, and fails if it holds the domain's rows.
-	 */
-	public void addDomainsToComingDays(LocalDate today) throws SQLException {
-		try (Connection connection = dataSource.getConnection()) {
-			connection.setAutoCommit(true);
-			for (LocalDate day : existing(connection, READINGS)) {
-				String name = name(READINGS, day);
-				if (!day.isAfter(today) || !Boolean.TRUE.equals(DomainLayout.divided(connection, name))) {
-					continue;
-				}
-				var children = DomainLayout.children(connection, name).values();
-				for (DomainLayout.OwnRetention domain : layout.own()) {
-					if (!children.contains(domain.id())) {
-						addDomain(connection, name, domain);
-					}
-				}
-			}
-		}
-	}
-
-	private void addDomain(Connection connection, String day, DomainLayout.OwnRetention domain) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("set lock_timeout = '2s'");
-			statement.execute(DomainLayout.domainPartition(day, domain));
-			log.info("Added a sub-partition for domain {} to {}", domain.code(), day);
-		}
-		catch (SQLException e) {
-			// 23514: the default sub-partition holds readings of the domain already (far-future readings)
-			log.warn("Could not add a sub-partition for domain {} to {}; its readings there follow the global "
-					+ "retention: {}", domain.code(), day, e.getMessage());
-		}
-		finally {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("reset lock_timeout");
-			}
-		}
-	}
-
 	/** The days that currently have a partition of the table, oldest first. */
 	public Set<LocalDate> existing(String table) throws SQLException {
 		try (Connection connection = dataSource.getConnection()) {
@@ -180,7 +134,7 @@ public class DayPartitions {
 		}
 	}
 
-	private Set<LocalDate> existing(Connection connection, String table) throws SQLException {
+	Set<LocalDate> existing(Connection connection, String table) throws SQLException {
 		Set<LocalDate> days = new TreeSet<>();
 		try (var statement = connection.prepareStatement("""
 				select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
@@ -210,72 +164,15 @@ public class DayPartitions {
 				if (!day.isBefore(firstKept)) {
 					break;
 				}
-				String name = name(table, day);
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("set lock_timeout = '2s'");
-					known.remove(name);
-					statement.execute("drop table if exists " + name);
-					dropped.add(day);
-					log.info("Dropped partition {} (retention)", name);
-				}
-				finally {
-					try (Statement statement = connection.createStatement()) {
-						statement.execute("reset lock_timeout");
-					}
-				}
+				drop(connection, name(table, day), true);
+				dropped.add(day);
 			}
 		}
 		return dropped;
 	}
 
-	/**
-	 * Drops what retention allows of {@code readings}, whole tables only: a domain's sub-partition of a
-	 * day once that domain's retention has passed, the default sub-partition (and a domain's that has no
-	 * retention of its own any more) once the global retention has, a day partition not divided by domain
-	 * (created before V12) after the global retention, and a divided one once it has no sub-partition left.
-	 * Returns the days dropped entirely.
-	 */
-	public List<LocalDate> dropExpiredReadings(LocalDate today) throws SQLException {
-		List<LocalDate> dropped = new ArrayList<>();
-		LocalDate youngestCandidate = today.minusDays(layout.shortest().toDays());
-		try (Connection connection = dataSource.getConnection()) {
-			connection.setAutoCommit(true);
-			for (LocalDate day : existing(connection, READINGS)) {
-				if (!day.isBefore(youngestCandidate)) {
-					break;
-				}
-				String name = name(READINGS, day);
-				Map<String, Short> children = DomainLayout.children(connection, name);
-				if (children.isEmpty()) {
-					// not divided by domain (or an empty shell): the global retention decides
-					if (day.isBefore(today.minusDays(layout.retentionOf(null).toDays()))) {
-						drop(connection, name, true);
-						dropped.add(day);
-					}
-					continue;
-				}
-				int left = children.size();
-				boolean defaultDropped = false;
-				for (Map.Entry<String, Short> child : children.entrySet()) {
-					if (day.isBefore(today.minusDays(layout.retentionOf(child.getValue()).toDays()))) {
-						drop(connection, child.getKey(), false);
-						left--;
-						defaultDropped |= child.getValue() == null;
-					}
-				}
-				if (left == 0) {
-					drop(connection, name, true);
-					dropped.add(day);
-				}
-				else if (defaultDropped) {
-					known.remove(name); // so that a late reading for the day re-creates the default first
-				}
-			}
-		}
-		return dropped;
-	}
-
-	private void drop(Connection connection, String name, boolean forget) throws SQLException {
+	/** Drops a partition, giving up quickly rather than stall the writer behind its lock. */
+	void drop(Connection connection, String name, boolean forget) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("set lock_timeout = '2s'");
 			if (forget) {
@@ -289,6 +186,17 @@ public class DayPartitions {
 				statement.execute("reset lock_timeout");
 			}
 		}
+	}
+
+	/** Forgets that a day's layout is complete, so that the next {@link #ensure} for it checks again. */
+	void forget(String name) {
+		known.remove(name);
+	}
+
+	/** The bound of the day's partition. */
+	static String range(LocalDate day) {
+		return " for values from ('" + day.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime() + "') to ('"
+				+ day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime() + "')";
 	}
 
 	static String name(String table, LocalDate day) {

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * How a day partition of {@code readings} is divided by domain: a LIST sub-partition per domain with a
  * retention of its own ({@code vigil.timeseries.domain-retention}) and a default one for the rest, and
- * how long each sub-partition is kept. Sub-partition names are for people (the day's name plus the
+ * how long each sub-partition is kept. Without any domain retention, days are not divided. Sub-partition names are for people (the day's name plus the
  * domain code, or {@code _default}); the store itself goes by the partition bounds, which hold the ids.
  */
 @Component
@@ -35,6 +35,12 @@ public class DomainLayout {
 	private static final Logger log = LoggerFactory.getLogger(DomainLayout.class);
 
 	private static final Pattern ID = Pattern.compile("\\d+");
+
+	/**
+	 * Each table that holds readings has its own key (see V12): idempotence without the domain in an index
+	 * on all of {@code readings}, which PostgreSQL would insist on.
+	 */
+	private static final String KEY = " (primary key (sensor_id, ts))";
 
 	private final List<OwnRetention> own = new ArrayList<>();
 
@@ -91,17 +97,35 @@ public class DomainLayout {
 		return shortest;
 	}
 
+	/**
+	 * The statements that create a new day partition ({@code range} from {@link DayPartitions#range}).
+	 * Without any domain retention it is a plain table as before V12: the writer's COPY then routes each
+	 * row through one level of partitions, not two.
+	 */
+	List<String> newDay(String day, String range) {
+		if (own.isEmpty()) {
+			return List.of("create table " + day + " partition of readings" + KEY + range);
+		}
+		List<String> statements = new ArrayList<>();
+		statements.add("create table " + day + " partition of readings" + range + " partition by list (domain)");
+		for (OwnRetention domain : own) {
+			statements.add(domainPartition(day, domain));
+		}
+		statements.add(defaultPartition(day));
+		return statements;
+	}
+
 	/** The statement that creates the sub-partition of {@code day} (a day partition's name) for a domain. */
 	static String domainPartition(String day, OwnRetention domain) {
 		String name = day + "_" + domain.code();
 		if (name.length() > 63 || domain.code().equals("default")) {
 			name = day + "_d" + domain.id();
 		}
-		return "create table " + name + " partition of " + day + " for values in (" + domain.id() + ")";
+		return "create table " + name + " partition of " + day + KEY + " for values in (" + domain.id() + ")";
 	}
 
 	static String defaultPartition(String day) {
-		return "create table " + day + "_default partition of " + day + " default";
+		return "create table " + day + "_default partition of " + day + KEY + " default";
 	}
 
 	/**

@@ -30,6 +30,8 @@ public class TimeseriesMaintenance implements SmartLifecycle {
 
 	private final DayPartitions partitions;
 
+	private final DomainRetention retention;
+
 	private final Rollups rollups;
 
 	private final JdbcClient jdbc;
@@ -40,9 +42,10 @@ public class TimeseriesMaintenance implements SmartLifecycle {
 
 	private ScheduledExecutorService scheduler;
 
-	TimeseriesMaintenance(DayPartitions partitions, Rollups rollups, JdbcClient jdbc, Clock clock,
-			TimeseriesSettings settings) {
+	TimeseriesMaintenance(DayPartitions partitions, DomainRetention retention, Rollups rollups, JdbcClient jdbc,
+			Clock clock, TimeseriesSettings settings) {
 		this.partitions = partitions;
+		this.retention = retention;
 		this.rollups = rollups;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -61,17 +64,17 @@ public class TimeseriesMaintenance implements SmartLifecycle {
 		}
 		partitions.ensure(DayPartitions.READINGS, days);
 		partitions.ensure(DayPartitions.MINUTE_ROLLUPS, days);
-		partitions.addDomainsToComingDays(today);
+		retention.addToComingDays(today);
 	}
 
 	/**
-	 * Drops raw (per domain, see {@link DayPartitions#dropExpiredReadings}) and 1-minute partitions of days
+	 * Drops raw (per domain, see {@link DomainRetention#dropExpired}) and 1-minute partitions of days
 	 * that ended longer ago than their retention, and 1-hour roll-ups older than theirs. Returns the raw
 	 * days dropped entirely.
 	 */
 	public List<LocalDate> applyRetention() throws SQLException {
 		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-		List<LocalDate> dropped = partitions.dropExpiredReadings(today);
+		List<LocalDate> dropped = retention.dropExpired(today);
 		partitions.dropBefore(DayPartitions.MINUTE_ROLLUPS, today.minusDays(settings.minuteRollupRetention().toDays()));
 		jdbc.sql("delete from rollup_1h where bucket < :cutoff")
 			.param("cutoff", OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).minus(settings.hourRollupRetention()))
