@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * How a day partition of {@code readings} is divided by domain: a LIST sub-partition per domain with a
  * retention of its own ({@code vigil.timeseries.domain-retention}) and a default one for the rest, and
- * how long each sub-partition is kept. Without any domain retention, days are not divided. Sub-partition names are for people (the day's name plus the
- * domain code, or {@code _default}); the store itself goes by the partition bounds, which hold the ids.
+ * how long each sub-partition is kept. Without any domain retention, days are not divided. Sub-partition
+ * names are for people (the day's name plus the domain code, or {@code _default}); the store itself goes
+ * by the partition bounds, which hold the ids.
  */
 @Component
 public class DomainLayout {
@@ -50,6 +51,10 @@ public class DomainLayout {
 		this.retention = settings.retention();
 		settings.domainRetention().forEach((key, kept) -> {
 			String code = packCode(key, packs);
+			if (own.stream().anyMatch(o -> o.code().equals(code))) {
+				log.warn("vigil.timeseries.domain-retention names domain {} twice; the first one found counts", code);
+				return;
+			}
 			own.add(new OwnRetention(code, domains.id(code), kept));
 			log.info("Raw readings of domain {} are kept {} days (others {})", code, kept.toDays(), retention.toDays());
 		});
