@@ -40,8 +40,9 @@ public class DomainRetention {
 	/**
 	 * Drops what retention allows of {@code readings}, whole tables only: a domain's sub-partition of a
 	 * day once that domain's retention has passed, the default sub-partition (and a domain's that has no
-	 * retention of its own any more) once the global retention has, a day partition not divided by domain
-	 * (created before V12) after the global retention, and a divided one once it has no sub-partition left.
+	 * retention of its own any more) once the global retention has, a plain day partition (created before
+	 * V12 or while no domain had a retention of its own) after the global retention, and a divided one once
+	 * it has no sub-partition left.
 	 * Returns the days dropped entirely.
 	 */
 	public List<LocalDate> dropExpired(LocalDate today) throws SQLException {
@@ -56,7 +57,7 @@ public class DomainRetention {
 				String name = DayPartitions.name(DayPartitions.READINGS, day);
 				Map<String, Short> children = DomainLayout.children(connection, name);
 				if (children.isEmpty()) {
-					// not divided by domain (or an empty shell): the global retention decides
+					// plain (or a divided one whose sub-partitions are all gone): the global retention decides
 					if (day.isBefore(today.minusDays(layout.retentionOf(null).toDays()))) {
 						partitions.drop(connection, name, true);
 						dropped.add(day);
