@@ -106,6 +106,7 @@ public class AssetRegistry {
 		}
 		Organisation enterprise = owners.writableEnterprise(user, "enterprise", before.enterprise());
 		Checked checked = check(command, enterprise, before);
+		requireSameDomainWithSensors(before, checked.type().domain());
 		double[] bbox = GeoJson.bbox(checked.geometry());
 		jdbc.sql("""
 				update assets set name = :name, type = :type, domain = :domain, parent_id = :parent,
@@ -122,6 +123,20 @@ public class AssetRegistry {
 		audit.record(user.username(), "update", "asset", code, enterprise.id(), before, after);
 		events.publishEvent(new RegistryChanged("asset", code, "update"));
 		return after;
+	}
+
+	/** A sensor's domain is its asset's, and it must not change (see {@code SensorRegistry#requireSameDomain}). */
+	private void requireSameDomainWithSensors(Asset before, String domain) {
+		if (before.domain().equals(domain)) {
+			return;
+		}
+		long sensors = jdbc.sql("select count(*) from sensors where asset_id = :id").param("id", before.id())
+			.query(Long.class).single();
+		if (sensors > 0) {
+			throw new ConflictException("type", "asset '" + before.code() + "' has " + sensors + " sensors, whose "
+					+ "readings are kept per domain: it cannot change from domain " + before.domain() + " to " + domain
+					+ " / 监测对象下有传感器，不能改到其他行业领域");
+		}
 	}
 
 	/** Refused while sensors or child assets still refer to the asset: their history would lose its object. */

@@ -66,6 +66,14 @@ public class DomainPacks {
 		return Optional.ofNullable(code == null ? null : sensorTypes.get(code));
 	}
 
+	/**
+	 * The domain a sensor belongs to: its asset's, or for a sensor without an asset the pack of its type.
+	 * Raw readings are filed (and kept) by it, which is why the registry does not let it change.
+	 */
+	public String domainOf(String assetDomain, String sensorType) {
+		return assetDomain != null ? assetDomain : sensorType(sensorType).map(SensorType::domain).orElse(null);
+	}
+
 	/** The asset type, or a 400 on {@code field} naming the known codes. */
 	public AssetType requireAssetType(String field, String code) {
 		return assetType(code).orElseThrow(() -> new InvalidInputException(field, "unknown asset type '" + code

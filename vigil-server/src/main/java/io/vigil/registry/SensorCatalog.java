@@ -26,14 +26,17 @@ public class SensorCatalog {
 
 	private final Map<String, Optional<SensorInfo>> byCode = new ConcurrentHashMap<>();
 
-	SensorCatalog(JdbcClient jdbc) {
+	private final DomainPacks packs;
+
+	SensorCatalog(JdbcClient jdbc, DomainPacks packs) {
 		this.jdbc = jdbc;
+		this.packs = packs;
 	}
 
 	private static final String SELECT = """
 			select s.id, s.code, s.enterprise_id, o.code as enterprise_code, s.asset_id, s.type, s.unit,
-			    s.interval_seconds, s.range_min, s.range_max, s.gateway
-			from sensors s join organisations o on o.id = s.enterprise_id""";
+			    s.interval_seconds, s.range_min, s.range_max, s.gateway, a.domain as asset_domain
+			from sensors s join organisations o on o.id = s.enterprise_id left join assets a on a.id = s.asset_id""";
 
 	/** Codes per query when loading many: well inside PostgreSQL's bind-parameter limit. */
 	private static final int CHUNK = 1000;
@@ -45,7 +48,7 @@ public class SensorCatalog {
 		}
 		Optional<SensorInfo> loaded = jdbc.sql(SELECT + " where s.code = :code")
 			.param("code", code)
-			.query(SensorCatalog::sensor)
+			.query(this::sensor)
 			.optional();
 		remember(code, loaded);
 		return loaded;
@@ -87,7 +90,7 @@ public class SensorCatalog {
 			Map<String, SensorInfo> found = new HashMap<>();
 			jdbc.sql(SELECT + " where s.code in (:codes)")
 				.param("codes", chunk)
-				.query(SensorCatalog::sensor)
+				.query(this::sensor)
 				.list()
 				.forEach(sensor -> found.put(sensor.code(), sensor));
 			for (String code : chunk) {
@@ -106,7 +109,7 @@ public class SensorCatalog {
 		}
 	}
 
-	private static SensorInfo sensor(ResultSet rs, int row) throws SQLException {
+	private SensorInfo sensor(ResultSet rs, int row) throws SQLException {
 		long asset = rs.getLong("asset_id");
 		Long assetId = rs.wasNull() ? null : asset;
 		double min = rs.getDouble("range_min");
@@ -115,7 +118,8 @@ public class SensorCatalog {
 		Double rangeMax = rs.wasNull() ? null : max;
 		return new SensorInfo(rs.getLong("id"), rs.getString("code"), rs.getLong("enterprise_id"),
 				rs.getString("enterprise_code"), assetId, rs.getString("type"), rs.getString("unit"),
-				rs.getInt("interval_seconds"), rangeMin, rangeMax, rs.getString("gateway"));
+				rs.getInt("interval_seconds"), rangeMin, rangeMax, rs.getString("gateway"),
+				packs.domainOf(rs.getString("asset_domain"), rs.getString("type")));
 	}
 
 	/** Forget cached sensors; call after any sensor is created, changed or deleted. */

@@ -109,6 +109,7 @@ public class SensorRegistry {
 		Organisation enterprise = owners.writableEnterprise(user, "enterprise", before.enterprise());
 		Asset asset = asset(user, command);
 		SensorCheck.Checked c = check(command, asset, enterprise);
+		requireSameDomain(before, asset, command.type());
 		jdbc.sql("""
 				update sensors set name = :name, type = :type, asset_id = :asset, unit = :unit, lon = :lon, lat = :lat,
 				    interval_seconds = :interval, range_min = :rangeMin, range_max = :rangeMax,
@@ -138,6 +139,22 @@ public class SensorRegistry {
 		catalog.invalidate();
 		audit.record(user.username(), "delete", "sensor", code, enterprise.id(), before, null);
 		events.publishEvent(new RegistryChanged("sensor", code, "delete"));
+	}
+
+	/**
+	 * Raw readings are filed by the sensor's domain (each domain may have its own retention), and the
+	 * store counts on a sensor's readings always carrying the same one: a reading sent again after a move
+	 * would be stored a second time under the new domain.
+	 */
+	private void requireSameDomain(Sensor before, Asset asset, String type) {
+		String was = packs.domainOf(before.asset() == null ? null
+				: assets.findByCode(before.asset()).map(Asset::domain).orElse(null), before.type());
+		String becomes = packs.domainOf(asset == null ? null : asset.domain(), type);
+		if (was != null && !was.equals(becomes)) {
+			throw new InvalidInputException(asset != null && !asset.domain().equals(was) ? "asset" : "type",
+					"would move the sensor from domain " + was + " to " + becomes + "; its readings are kept per domain, "
+							+ "so delete and re-create the sensor instead / 传感器不能改到其他行业领域");
+		}
 	}
 
 	private Asset asset(CurrentUser user, NewSensor command) {

@@ -1,6 +1,8 @@
 package io.vigil.timeseries;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (queries see newer ones at once; one row per sensor per interval keeps large fleets cheap)
  * @param retention how long raw readings are kept; whole UTC-day partitions older than this are
  * dropped
+ * @param domainRetention how long raw readings of a domain (domain pack code) are kept instead, shorter or
+ * longer; such a domain gets sub-partitions of its own in the day partitions created from then on
+ * (codes with an underscore need the bracket form, {@code domain-retention[hazchem_pipeline]=30d}, or are
+ * matched to the pack code with the underscores left out)
  * @param minuteRollupRetention how long 1-minute roll-ups are kept (day partitions, dropped)
  * @param hourRollupRetention how long 1-hour roll-ups are kept
  * @param partitionsAhead how many future days get their partitions created in advance
@@ -33,6 +39,7 @@ public record TimeseriesSettings(
 		@DefaultValue("1s") Duration retryAfter,
 		@DefaultValue("5s") Duration latestFlushInterval,
 		@DefaultValue("400d") Duration retention,
+		@DefaultValue Map<String, Duration> domainRetention,
 		@DefaultValue("90d") Duration minuteRollupRetention,
 		@DefaultValue("1825d") Duration hourRollupRetention,
 		@DefaultValue("3") int partitionsAhead,
@@ -43,6 +50,8 @@ public record TimeseriesSettings(
 		@DefaultValue("10000") int queryDefaultLimit,
 		@DefaultValue("100000") int queryMaxLimit) {
 
+	private static final Pattern DOMAIN = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
 	public TimeseriesSettings {
 		if (queueCapacity < 1 || maxBatch < 1) {
 			throw new IllegalArgumentException("vigil.timeseries.queue-capacity and max-batch must be positive");
@@ -50,5 +59,16 @@ public record TimeseriesSettings(
 		if (retention.toDays() < 1) {
 			throw new IllegalArgumentException("vigil.timeseries.retention must be at least one day");
 		}
+		domainRetention = domainRetention == null ? Map.of() : Map.copyOf(domainRetention);
+		domainRetention.forEach((domain, kept) -> {
+			if (!DOMAIN.matcher(domain).matches()) {
+				throw new IllegalArgumentException("vigil.timeseries.domain-retention: '" + domain
+						+ "' is not a domain pack code");
+			}
+			if (kept.toDays() < 1) {
+				throw new IllegalArgumentException("vigil.timeseries.domain-retention." + domain
+						+ " must be at least one day");
+			}
+		});
 	}
 }

@@ -97,6 +97,18 @@ class RollupAndRetentionTests {
 			.query(Double.class).list()).containsExactly(2.0);
 	}
 
+	@Test
+	void withoutDomainRetentionDaysArePlainPartitionsAndReadingsCarryTheirDomain() throws Exception {
+		Sensor sensor = new TestSensors(jdbc).sensor(60);
+		store.append(List.of(sensor.at(Instant.parse("2025-05-05T05:00:00Z"), 1))).join();
+
+		assertThat(jdbc.sql("select relkind from pg_class where oid = to_regclass('readings_p20250505')")
+			.query(String.class).single()).isEqualTo("r");
+		assertThat(jdbc.sql("select d.code from readings r join reading_domains d on d.id = r.domain "
+				+ "where r.sensor_id = :id").param("id", sensor.id()).query(String.class).single())
+			.isEqualTo("hazchem_pipeline");
+	}
+
 	private List<Rollup> minutes(Sensor sensor, Instant hour) {
 		return queries.rollups(admin(), sensor.code(), Resolution.MINUTE, hour, hour.plusSeconds(3600), 100).items();
 	}

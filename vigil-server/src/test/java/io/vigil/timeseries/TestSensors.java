@@ -13,14 +13,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class TestSensors {
 
-	record Sensor(long id, String code, long enterpriseId, String enterpriseCode) {
+	/** A sensor and the domain its readings are filed under (as the catalog would resolve it). */
+	record Sensor(long id, String code, long enterpriseId, String enterpriseCode, String domain) {
 
 		SensorReading at(Instant ts, double value) {
-			return new SensorReading(id, ts, value, "N", true, false);
+			return new SensorReading(id, ts, value, "N", true, false, domain);
 		}
 
 		SensorReading invalidAt(Instant ts, double value) {
-			return new SensorReading(id, ts, value, "F", false, false);
+			return new SensorReading(id, ts, value, "F", false, false, domain);
 		}
 	}
 
@@ -46,9 +47,22 @@ final class TestSensors {
 	}
 
 	long asset(long enterpriseId, String code) {
+		return asset(enterpriseId, code, "hazchem_pipeline");
+	}
+
+	long asset(long enterpriseId, String code, String domain) {
 		return jdbc.sql("insert into assets (code, name, type, domain, enterprise_id) "
-				+ "values (:code, :code, 'tank', 'hazchem', :enterprise) returning id")
-			.param("code", code).param("enterprise", enterpriseId).query(Long.class).single();
+				+ "values (:code, :code, 'tank', :domain, :enterprise) returning id")
+			.param("code", code).param("domain", domain).param("enterprise", enterpriseId).query(Long.class).single();
+	}
+
+	/** A sensor of an asset of {@code domain}, in an enterprise of its own. */
+	Sensor sensorIn(String domain) {
+		String enterpriseCode = uniqueCode("ent");
+		long enterprise = enterprise(enterpriseCode);
+		long asset = asset(enterprise, uniqueCode("asset"), domain);
+		Sensor sensor = sensor(enterprise, enterpriseCode, asset, 60);
+		return new Sensor(sensor.id(), sensor.code(), enterprise, enterpriseCode, domain);
 	}
 
 	Sensor sensor(int intervalSeconds) {
@@ -62,7 +76,8 @@ final class TestSensors {
 				+ "values (:code, :code, 'combustible_gas', :enterprise, :asset, '%LEL', :interval) returning id")
 			.param("code", code).param("enterprise", enterpriseId).param("asset", assetId)
 			.param("interval", intervalSeconds).query(Long.class).single();
-		return new Sensor(id, code, enterpriseId, enterpriseCode);
+		// combustible_gas is a type of the hazchem_pipeline pack; an asset's domain would win over it
+		return new Sensor(id, code, enterpriseId, enterpriseCode, "hazchem_pipeline");
 	}
 
 	static List<SensorReading> series(Sensor sensor, Instant start, int count, long stepSeconds) {

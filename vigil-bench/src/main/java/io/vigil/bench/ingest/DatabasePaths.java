@@ -20,7 +20,10 @@ import java.util.TreeSet;
 import org.postgresql.PGConnection;
 
 /**
- * The two database-only measurements, each in a fresh schema built from the store's own migration:
+ * The two database-only measurements, each in a fresh schema built from the store's own migrations
+ * (V10–V12), with day partitions laid out as the store lays them out: plain with no domain retention
+ * configured ({@code domains=0}), else divided by domain into sub-partitions for domains 1…n and a
+ * default one (half the sensors have domain 1, half domain 2):
  * <ul>
  * <li><b>raw COPY</b>: binary COPY of the rows straight into the partitioned {@code readings} table,
  * one commit per batch: the ceiling for anything that must stay durable;</li>
@@ -35,10 +38,10 @@ final class DatabasePaths {
 	private static final String STAGING = """
 			create temporary table if not exists readings_staging (
 			    sensor_id bigint, ts timestamptz, value double precision, flag text, valid boolean,
-			    out_of_range boolean) on commit delete rows;
+			    out_of_range boolean, domain smallint) on commit delete rows;
 			create temporary table if not exists latest_staging (like readings_staging) on commit delete rows""";
 
-	private static final String COPY_COLUMNS = "(sensor_id, ts, value, flag, valid, out_of_range) from stdin (format binary)";
+	private static final String COPY_COLUMNS = "(sensor_id, ts, value, flag, valid, out_of_range, domain) from stdin (format binary)";
 
 	private static final String LATEST = """
 			insert into sensor_latest (sensor_id, ts, value, flag, valid)
@@ -55,10 +58,14 @@ final class DatabasePaths {
 
 	private final String schemaSql;
 
-	DatabasePaths(String jdbcUrl, Path migrations) throws Exception {
+	private final int domains;
+
+	DatabasePaths(String jdbcUrl, Path migrations, int domains) throws Exception {
 		this.jdbcUrl = jdbcUrl;
+		this.domains = domains;
 		this.schemaSql = Files.readString(migrations.resolve("V10__timeseries.sql")) + ";\n"
-				+ Files.readString(migrations.resolve("V11__timeseries_latest_flush.sql"));
+				+ Files.readString(migrations.resolve("V11__timeseries_latest_flush.sql")) + ";\n"
+				+ Files.readString(migrations.resolve("V12__readings_domain.sql"));
 	}
 
 	/** Points per second of raw COPY of {@code total} rows in batches. */
@@ -147,8 +154,20 @@ final class DatabasePaths {
 			LocalDate first = LocalDate.ofInstant(rows.ts(0), ZoneOffset.UTC);
 			LocalDate last = LocalDate.ofInstant(rows.ts(total - 1), ZoneOffset.UTC);
 			for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-				s.execute("create table readings_p" + day.toString().replace("-", "") + " partition of readings "
-						+ "for values from ('" + day + "T00:00:00Z') to ('" + day.plusDays(1) + "T00:00:00Z')");
+				// Mirrors vigil-server DayPartitions / DomainLayout.
+				String name = "readings_p" + day.toString().replace("-", "");
+				// Each table holding rows has its own primary key (sensor_id, ts), as the store creates them (V12).
+				String key = " (primary key (sensor_id, ts))";
+				String range = " for values from ('" + day + "T00:00:00Z') to ('" + day.plusDays(1) + "T00:00:00Z')";
+				s.execute("create table " + name + " partition of readings"
+						+ (domains > 0 ? range + " partition by list (domain)" : key + range));
+				for (int domain = 1; domain <= domains; domain++) {
+					s.execute("create table " + name + "_d" + domain + " partition of " + name + key + " for values in ("
+							+ domain + ")");
+				}
+				if (domains > 0) {
+					s.execute("create table " + name + "_default partition of " + name + key + " default");
+				}
 			}
 		}
 		try (Statement s = c.createStatement()) {

@@ -19,8 +19,10 @@ import java.util.Map;
  * <pre>
  * jdbc=jdbc:postgresql://127.0.0.1:5432/test?user=postgres   database for the baseline and store path
  * rows=1000000         rows per measurement          batch=50000   rows per COPY / transaction
- * sensors=1000,10000,100000   migrations=vigil-server/src/main/resources/db/migration (V10, V11)
+ * sensors=1000,10000,100000   migrations=vigil-server/src/main/resources/db/migration (V10–V12)
  * latest-every=4      store path: latest-value upsert once per this many batches
+ * domains=0           day partitions divided by domain as with this many domain retentions configured
+ *                     (0: plain days, the default configuration; n: n domain sub-partitions plus a default)
  * vigil=http://localhost:8080   (optional) end-to-end HTTP against a running Vigil
  * vigil-jdbc=…         Vigil's own database, to seed the enterprise, key and sensors
  * clients=8  http-batch=1000  http-rows=(rows)  vigil-pid=(for its memory)
@@ -47,7 +49,7 @@ public final class IngestBench {
 		int[] fleets = Arrays.stream(a.getOrDefault("sensors", "1000,10000,100000").split(","))
 			.mapToInt(Integer::parseInt).toArray();
 		Path migration = Path.of(a.getOrDefault("migrations", "vigil-server/src/main/resources/db/migration"));
-		DatabasePaths database = new DatabasePaths(jdbc, migration);
+		DatabasePaths database = new DatabasePaths(jdbc, migration, Integer.parseInt(a.getOrDefault("domains", "0")));
 		int clients = Integer.parseInt(a.getOrDefault("clients", "8"));
 		int httpBatch = Integer.parseInt(a.getOrDefault("http-batch", "1000"));
 		long pid = Long.parseLong(a.getOrDefault("vigil-pid", "0"));

@@ -72,7 +72,7 @@ public class ReadingValidation {
 			SensorInfo sensor = sensors.get(i).orElseThrow();
 			String flag = item.flag() == null ? "N" : item.flag();
 			readings.add(new SensorReading(sensor.id(), item.ts(), item.value(), flag, VALID_FLAGS.contains(flag),
-					!sensor.inRange(item.value())));
+					!sensor.inRange(item.value()), sensor.domain()));
 		}
 		return new Checked(readings, rejections);
 	}

@@ -37,15 +37,15 @@ final class BatchTransaction implements AutoCloseable {
 	static final String STAGING = """
 			create temporary table if not exists readings_staging (
 			    sensor_id bigint, ts timestamptz, value double precision, flag text, valid boolean,
-			    out_of_range boolean) on commit delete rows;
+			    out_of_range boolean, domain smallint) on commit delete rows;
 			create temporary table if not exists latest_staging (like readings_staging) on commit delete rows""";
 
-	static final String COLUMNS = " (sensor_id, ts, value, flag, valid, out_of_range) from stdin (format binary)";
+	static final String COLUMNS = " (sensor_id, ts, value, flag, valid, out_of_range, domain) from stdin (format binary)";
 
 	static final String INSERT = """
-			insert into readings (sensor_id, ts, value, flag, valid, out_of_range)
-			select sensor_id, ts, value, flag, valid, out_of_range from readings_staging
-			on conflict (sensor_id, ts) do nothing""";
+			insert into readings (sensor_id, ts, value, flag, valid, out_of_range, domain)
+			select sensor_id, ts, value, flag, valid, out_of_range, domain from readings_staging
+			on conflict do nothing"""; // no target: the key (sensor_id, ts) is each leaf table's own (V12)
 
 	static final String LATEST = """
 			insert into sensor_latest (sensor_id, ts, value, flag, valid)
@@ -65,14 +65,18 @@ final class BatchTransaction implements AutoCloseable {
 
 	private final LatestValues latest;
 
-	private final BinaryCopyBuffer buffer = new BinaryCopyBuffer();
+	private final ReadingDomains domains;
+
+	private final BinaryCopyBuffer buffer;
 
 	private Connection connection;
 
-	BatchTransaction(DataSource dataSource, DayPartitions partitions, LatestValues latest) {
+	BatchTransaction(DataSource dataSource, DayPartitions partitions, LatestValues latest, ReadingDomains domains) {
 		this.dataSource = dataSource;
 		this.partitions = partitions;
 		this.latest = latest;
+		this.domains = domains;
+		this.buffer = new BinaryCopyBuffer(domains);
 	}
 
 	/**
@@ -142,7 +146,7 @@ final class BatchTransaction implements AutoCloseable {
 	}
 
 	private void writeLatest(Connection c, CopyManager copy, Map<Long, SensorReading> flushed) throws SQLException {
-		BinaryCopyBuffer rows = new BinaryCopyBuffer();
+		BinaryCopyBuffer rows = new BinaryCopyBuffer(domains);
 		rows.encode(List.copyOf(flushed.values()));
 		copy(copy, "latest_staging", rows.input());
 		try (Statement statement = c.createStatement()) {

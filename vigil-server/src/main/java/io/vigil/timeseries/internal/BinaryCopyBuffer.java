@@ -9,9 +9,9 @@ import io.vigil.timeseries.SensorReading;
 
 /**
  * Encodes readings in PostgreSQL's binary COPY format (header, one tuple per reading, trailer) for
- * {@code COPY readings_staging (sensor_id, ts, value, flag, valid, out_of_range) FROM STDIN (FORMAT
- * binary)}. Binary spares the server parsing numbers and timestamps from text. The buffer is reused
- * from batch to batch by the single writer thread.
+ * {@code COPY readings_staging (sensor_id, ts, value, flag, valid, out_of_range, domain) FROM STDIN
+ * (FORMAT binary)}. Binary spares the server parsing numbers and timestamps from text; the domain goes as
+ * its smallint id (6 bytes a row). The buffer is reused from batch to batch by the single writer thread.
  */
 final class BinaryCopyBuffer {
 
@@ -34,15 +34,21 @@ final class BinaryCopyBuffer {
 
 	private int length;
 
+	private final ReadingDomains domains;
+
+	BinaryCopyBuffer(ReadingDomains domains) {
+		this.domains = domains;
+	}
+
 	void encode(List<SensorReading> readings) {
 		length = 0;
-		ensure(HEADER.length + readings.size() * 64 + 2);
+		ensure(HEADER.length + readings.size() * 70 + 2);
 		System.arraycopy(HEADER, 0, bytes, 0, HEADER.length);
 		length = HEADER.length;
 		for (SensorReading reading : readings) {
 			byte[] flag = flag(reading.flag());
-			ensure(length + 60 + flag.length);
-			putShort(6);
+			ensure(length + 66 + flag.length);
+			putShort(7);
 			putInt(8);
 			putLong(reading.sensorId());
 			putInt(8);
@@ -56,6 +62,8 @@ final class BinaryCopyBuffer {
 			bytes[length++] = (byte) (reading.valid() ? 1 : 0);
 			putInt(1);
 			bytes[length++] = (byte) (reading.outOfRange() ? 1 : 0);
+			putInt(2);
+			putShort(domains.id(reading.domain()));
 		}
 		ensure(length + 2);
 		putShort(-1);

@@ -23,10 +23,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates and drops the UTC-day partitions of {@code readings} and {@code rollup_1m}. There is no
- * default partition, so every day must exist before rows for it are inserted: the writer calls
+ * default day partition, so every day must exist before rows for it are inserted: the writer calls
  * {@link #ensure} with the batch's days (a map look-up once a day is known), the maintenance task
  * creates the coming days ahead of time. Creation runs in its own short transaction because it
- * locks the parent table.
+ * locks the parent table. A day of {@code readings} is created divided by domain when some domain has
+ * a retention of its own (see {@link DomainLayout}), in the same transaction, so no day ever exists
+ * without somewhere for every row; each table that holds readings gets its primary key with it.
  */
 @Component
 public class DayPartitions {
@@ -43,8 +45,11 @@ public class DayPartitions {
 
 	private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-	DayPartitions(DataSource dataSource) {
+	private final DomainLayout layout;
+
+	DayPartitions(DataSource dataSource, DomainLayout layout) {
 		this.dataSource = dataSource;
+		this.layout = layout;
 	}
 
 	/** Makes sure the table has a partition for each day, creating the missing ones. */
@@ -71,12 +76,17 @@ public class DayPartitions {
 		if (known.contains(name)) {
 			return;
 		}
-		String sql = "create table if not exists " + name + " partition of " + table + " for values from ('"
-				+ day.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime() + "') to ('"
-				+ day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime() + "')";
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-			log.info("Created partition {}", name);
+		String range = range(day);
+		try {
+			if (READINGS.equals(table)) {
+				createReadingsDay(connection, name, range);
+			}
+			else {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("create table if not exists " + name + " partition of " + table + range);
+					log.info("Created partition {}", name);
+				}
+			}
 		}
 		catch (SQLException e) {
 			// Another node (or a racing transaction) may have created it between our check and ours.
@@ -87,6 +97,36 @@ public class DayPartitions {
 		known.add(name);
 	}
 
+	/**
+	 * A new day gets its domain sub-partitions and the default one in one transaction. A day that exists
+	 * divided by domain but lost its default one (retention dropped it and kept a domain's) gets it back,
+	 * so that a late reading for that day still finds a place instead of failing its whole batch.
+	 */
+	private void createReadingsDay(Connection connection, String name, String range) throws SQLException {
+		connection.setAutoCommit(false);
+		try (Statement statement = connection.createStatement()) {
+			Boolean divided = DomainLayout.divided(connection, name);
+			if (divided == null) {
+				for (String sql : layout.newDay(name, range)) {
+					statement.execute(sql);
+				}
+				log.info("Created partition {} ({} domain sub-partitions)", name, layout.own().size());
+			}
+			else if (divided && !DomainLayout.children(connection, name).containsValue(null)) {
+				statement.execute(DomainLayout.defaultPartition(name));
+				log.info("Re-created the default sub-partition of {}", name);
+			}
+			connection.commit();
+		}
+		catch (SQLException e) {
+			connection.rollback();
+			throw e;
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+	}
+
 	/** The days that currently have a partition of the table, oldest first. */
 	public Set<LocalDate> existing(String table) throws SQLException {
 		try (Connection connection = dataSource.getConnection()) {
@@ -94,7 +134,7 @@ public class DayPartitions {
 		}
 	}
 
-	private Set<LocalDate> existing(Connection connection, String table) throws SQLException {
+	Set<LocalDate> existing(Connection connection, String table) throws SQLException {
 		Set<LocalDate> days = new TreeSet<>();
 		try (var statement = connection.prepareStatement("""
 				select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
@@ -124,22 +164,39 @@ public class DayPartitions {
 				if (!day.isBefore(firstKept)) {
 					break;
 				}
-				String name = name(table, day);
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("set lock_timeout = '2s'");
-					known.remove(name);
-					statement.execute("drop table if exists " + name);
-					dropped.add(day);
-					log.info("Dropped partition {} (retention)", name);
-				}
-				finally {
-					try (Statement statement = connection.createStatement()) {
-						statement.execute("reset lock_timeout");
-					}
-				}
+				drop(connection, name(table, day), true);
+				dropped.add(day);
 			}
 		}
 		return dropped;
+	}
+
+	/** Drops a partition, giving up quickly rather than stall the writer behind its lock. */
+	void drop(Connection connection, String name, boolean forget) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("set lock_timeout = '2s'");
+			if (forget) {
+				known.remove(name);
+			}
+			statement.execute("drop table if exists " + name);
+			log.info("Dropped partition {} (retention)", name);
+		}
+		finally {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("reset lock_timeout");
+			}
+		}
+	}
+
+	/** Forgets that a day's layout is complete, so that the next {@link #ensure} for it checks again. */
+	void forget(String name) {
+		known.remove(name);
+	}
+
+	/** The bound of the day's partition. */
+	static String range(LocalDate day) {
+		return " for values from ('" + day.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime() + "') to ('"
+				+ day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime() + "')";
 	}
 
 	static String name(String table, LocalDate day) {

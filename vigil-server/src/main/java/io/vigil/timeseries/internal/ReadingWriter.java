@@ -61,10 +61,10 @@ class ReadingWriter implements ReadingStore, SmartLifecycle {
 	private long latestFlushedAt = System.nanoTime();
 
 	ReadingWriter(TimeseriesSettings settings, DataSource dataSource, DayPartitions partitions, LatestValues latest,
-			ObjectProvider<ReadingsStored> listeners, StoreMetrics metrics) {
+			ReadingDomains domains, ObjectProvider<ReadingsStored> listeners, StoreMetrics metrics) {
 		this.settings = settings;
 		this.latest = latest;
-		this.transaction = new BatchTransaction(dataSource, partitions, latest);
+		this.transaction = new BatchTransaction(dataSource, partitions, latest, domains);
 		this.listeners = listeners;
 		this.metrics = metrics;
 		metrics.queueDepth(queued::get);

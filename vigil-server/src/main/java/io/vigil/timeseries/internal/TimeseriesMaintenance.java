@@ -30,6 +30,8 @@ public class TimeseriesMaintenance implements SmartLifecycle {
 
 	private final DayPartitions partitions;
 
+	private final DomainRetention retention;
+
 	private final Rollups rollups;
 
 	private final JdbcClient jdbc;
@@ -40,16 +42,20 @@ public class TimeseriesMaintenance implements SmartLifecycle {
 
 	private ScheduledExecutorService scheduler;
 
-	TimeseriesMaintenance(DayPartitions partitions, Rollups rollups, JdbcClient jdbc, Clock clock,
-			TimeseriesSettings settings) {
+	TimeseriesMaintenance(DayPartitions partitions, DomainRetention retention, Rollups rollups, JdbcClient jdbc,
+			Clock clock, TimeseriesSettings settings) {
 		this.partitions = partitions;
+		this.retention = retention;
 		this.rollups = rollups;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.settings = settings;
 	}
 
-	/** Creates the partitions from yesterday to {@code partitions-ahead} days from today. */
+	/**
+	 * Creates the partitions from yesterday to {@code partitions-ahead} days from today, and gives the
+	 * coming days created before a domain got a retention of its own that domain's sub-partition.
+	 */
 	public void createAhead() throws SQLException {
 		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
 		List<LocalDate> days = new ArrayList<>();
@@ -58,16 +64,17 @@ public class TimeseriesMaintenance implements SmartLifecycle {
 		}
 		partitions.ensure(DayPartitions.READINGS, days);
 		partitions.ensure(DayPartitions.MINUTE_ROLLUPS, days);
+		retention.addToComingDays(today);
 	}
 
 	/**
-	 * Drops raw and 1-minute partitions of days that ended longer ago than their retention, and 1-hour
-	 * roll-ups older than theirs. Returns the raw days dropped.
+	 * Drops raw (per domain, see {@link DomainRetention#dropExpired}) and 1-minute partitions of days
+	 * that ended longer ago than their retention, and 1-hour roll-ups older than theirs. Returns the raw
+	 * days dropped entirely.
 	 */
 	public List<LocalDate> applyRetention() throws SQLException {
 		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-		List<LocalDate> dropped = partitions.dropBefore(DayPartitions.READINGS,
-				today.minusDays(settings.retention().toDays()));
+		List<LocalDate> dropped = retention.dropExpired(today);
 		partitions.dropBefore(DayPartitions.MINUTE_ROLLUPS, today.minusDays(settings.minuteRollupRetention().toDays()));
 		jdbc.sql("delete from rollup_1h where bucket < :cutoff")
 			.param("cutoff", OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).minus(settings.hourRollupRetention()))
