@@ -12,6 +12,8 @@ import io.vigil.organisation.Organisation;
 import io.vigil.organisation.Organisations;
 import io.vigil.warning.WarningChanged;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -80,6 +82,16 @@ public class SseHub {
 			}
 		}
 		return any;
+	}
+
+	/**
+	 * Ends every stream when Vigil stops (before the web server's graceful shutdown, which waits for open
+	 * requests: an open console tab held every stop up for its full 30 s). Browsers reconnect by themselves.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closeStreams() {
+		subscribers.values().forEach(s -> s.emitter().complete());
+		subscribers.clear();
 	}
 
 	/** A comment line keeps proxies from closing idle streams and finds dead ones. */
