@@ -2,17 +2,17 @@ package io.vigil.detection.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.vigil.engine.runtime.FixedRuleBook;
 
 /**
  * One immutable build of the rules: the engine's rule book plus what is needed to turn outcomes back into
  * warnings about registry objects. Engine keys: a sensor's code; {@code asset:<code>} for coupled rules;
- * {@code enterprise:<code>} for an enterprise's group silence.
+ * {@code enterprise:<code>} for an enterprise's group silence. {@code rules} has one entry per rule id, and
+ * sensors of one type with the same set points share their rule ids (see {@link RuleCompiler}).
  */
 public record Compiled(FixedRuleBook book, Map<Long, String> codesById, Map<String, Subject> subjects,
-		Map<String, RuleInfo> rules, Map<String, List<String>> sensorsByEnterprise, Set<String> ruleIds) {
+		Map<String, RuleInfo> rules, Map<String, List<String>> sensorsByEnterprise) {
 
 	/** The registry object behind an engine key. */
 	public record Subject(Long sensorId, Long assetId, long enterpriseId, String enterpriseCode, String domain,
@@ -34,7 +34,7 @@ public record Compiled(FixedRuleBook book, Map<Long, String> codesById, Map<Stri
 	}
 
 	public static final Compiled EMPTY = new Compiled(FixedRuleBook.builder().build(), Map.of(), Map.of(), Map.of(),
-			Map.of(), Set.of());
+			Map.of());
 
 	/** The rule behind an outcome's rule id; data-quality outcomes append {@code :<check>} to the id. */
 	public RuleInfo rule(String outcomeRuleId) {
