@@ -3,7 +3,9 @@ package io.vigil.detection.internal;
 import java.util.List;
 import java.util.Map;
 
+import io.vigil.engine.Evaluator;
 import io.vigil.engine.runtime.FixedRuleBook;
+import io.vigil.engine.runtime.RuleBook;
 
 /**
  * One immutable build of the rules: the engine's rule book plus what is needed to turn outcomes back into
@@ -44,6 +46,31 @@ public record Compiled(FixedRuleBook book, Map<Long, String> codesById, Map<Stri
 			info = colon < 0 ? null : rules.get(outcomeRuleId.substring(0, colon));
 		}
 		return info;
+	}
+
+	/** The rule book the engine runs: this build's, with partitions following the subjects' enterprises. */
+	public RuleBook engineBook() {
+		return new EngineBook(this);
+	}
+
+	private record EngineBook(Compiled compiled) implements RuleBook {
+
+		@Override
+		public List<Evaluator<?>> rulesFor(String sensorKey) {
+			return compiled.book.rulesFor(sensorKey);
+		}
+
+		@Override
+		public Evaluator<?> rule(String ruleId) {
+			return compiled.book.rule(ruleId);
+		}
+
+		/** A sensor's enterprise, read from its subject rather than from a second map of every sensor. */
+		@Override
+		public String partitionKeyOf(String sensorKey) {
+			Subject subject = compiled.subjects.get(sensorKey);
+			return subject == null ? sensorKey : subject.enterpriseCode();
+		}
 	}
 
 	public List<String> sensorKeys() {

@@ -99,7 +99,7 @@ public class DetectionEngine implements SmartLifecycle {
 			fingerprint = registry.fingerprint();
 			Compiled compiled = build();
 			metrics.fullBuildsForRules.increment();
-			runner = new PartitionedRunner(compiled.book(), outlet, clock, settings.partitions(), settings.queueCapacity());
+			runner = new PartitionedRunner(compiled.engineBook(), outlet, clock, settings.partitions(), settings.queueCapacity());
 			snapshots.load().ifPresent(s -> {
 				runner.restore(s).join();
 				log.info("Detection state restored: {} rule states", s.entries().size());
@@ -201,12 +201,15 @@ public class DetectionEngine implements SmartLifecycle {
 
 	/**
 	 * Hears a committed registry change. Created or changed sensors are compiled in on the detection thread
-	 * shortly after (changes arriving together share one build); deletions and changes of assets or
-	 * construction works are rare and take the full rebuild.
+	 * shortly after (changes arriving together share one build); a new asset needs nothing; deletions and
+	 * changes of assets or construction works are rare and take the full rebuild.
 	 */
 	void registryChanged(String entity, String code, String action) {
 		if ("sensor".equals(entity) && !"delete".equals(action)) {
 			pendingSensors.add(code);
+		}
+		else if ("asset".equals(entity) && "create".equals(action)) {
+			return; // no sensor sits on it yet, and no rule set names it yet
 		}
 		else if (List.of("sensor", "asset", "construction_work").contains(entity)) {
 			pendingFull = true;
@@ -244,8 +247,9 @@ public class DetectionEngine implements SmartLifecycle {
 
 	/**
 	 * The fallback for changes that bring no event (bulk SQL, another node on the same database): when the
-	 * fingerprint shows only sensors written, those written since the last look are compiled in; anything else
-	 * (a removal, an asset or a construction work) and every {@code rebuild} period take the full rebuild.
+	 * fingerprint shows only additions (sensors written, assets created), the sensors written since the last
+	 * look are compiled in; anything else (a removal, a changed asset, a construction work) and every
+	 * {@code rebuild} period take the full rebuild.
 	 */
 	private void refreshIfChanged() {
 		synchronized (reloadLock) {
@@ -260,7 +264,7 @@ public class DetectionEngine implements SmartLifecycle {
 			if (now.equals(fingerprint)) {
 				return;
 			}
-			if (!now.onlySensorsWrittenSince(fingerprint)) {
+			if (!registry.onlyAdditions(fingerprint, now, LOOK_BACK)) {
 				full(now, metrics.fullBuildsForRegistry);
 				return;
 			}
@@ -312,7 +316,7 @@ public class DetectionEngine implements SmartLifecycle {
 				return;
 			}
 			current.set(after);
-			runner.replaceRules(after.book());
+			runner.replaceRules(after.engineBook());
 			register.forEach(runner::register);
 		}
 	}

@@ -173,24 +173,38 @@ public class RegistryView {
 	}
 
 	/**
-	 * What the registry looked like at one moment, cheaply: the sensors' count and newest write, and the same
-	 * for assets and construction works together. Equal fingerprints mean nothing changed.
+	 * What the registry looked like at one moment, cheaply: count and newest write of sensors and of assets,
+	 * and the same for construction works. Equal fingerprints mean nothing changed.
 	 */
-	public record Fingerprint(long sensors, Instant sensorsWritten, String others) {
-
-		/** Whether only sensors were added or changed since {@code before} (nothing removed, no asset or work touched). */
-		boolean onlySensorsWrittenSince(Fingerprint before) {
-			return others.equals(before.others) && sensors >= before.sensors && sensorsWritten.isAfter(before.sensorsWritten);
-		}
+	public record Fingerprint(long sensors, Instant sensorsWritten, long assets, Instant assetsWritten, String works) {
 	}
 
 	/** Changes whenever a sensor, an asset or a construction work is added, changed or removed. */
 	public Fingerprint fingerprint() {
 		return jdbc.sql("""
-				select (select count(*) from sensors) as sensors,
-				       (select coalesce(max(updated_at), 'epoch'::timestamptz) from sensors) as written,
-				       (select count(*) || '/' || coalesce(max(updated_at), 'epoch'::timestamptz) from assets) || '|' ||
-				       (select count(*) || '/' || coalesce(max(updated_at), 'epoch'::timestamptz) from construction_works) as others""")
-			.query((rs, row) -> new Fingerprint(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3))).single();
+				select (select count(*) from sensors), (select coalesce(max(updated_at), 'epoch'::timestamptz) from sensors),
+				       (select count(*) from assets), (select coalesce(max(updated_at), 'epoch'::timestamptz) from assets),
+				       (select count(*) || '/' || coalesce(max(updated_at), 'epoch'::timestamptz) from construction_works)""")
+			.query((rs, row) -> new Fingerprint(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3),
+					rs.getTimestamp(4).toInstant(), rs.getString(5)))
+			.single();
+	}
+
+	/**
+	 * Whether, going from {@code before} to {@code now}, sensors and assets were only added or written and no
+	 * construction work changed, and no asset written since {@code before} (less {@code lookBack}) was changed
+	 * after its creation: then new and changed sensors are all a build must take in (a new asset has no rules
+	 * of its own until a rule set names it, which rebuilds everything anyway).
+	 */
+	public boolean onlyAdditions(Fingerprint before, Fingerprint now, java.time.Duration lookBack) {
+		if (!now.works().equals(before.works()) || now.sensors() < before.sensors() || now.assets() < before.assets()) {
+			return false;
+		}
+		if (now.assetsWritten().equals(before.assetsWritten())) {
+			return now.assets() == before.assets();
+		}
+		return !jdbc.sql("select exists (select 1 from assets where updated_at > :since and updated_at > created_at)")
+			.param("since", java.sql.Timestamp.from(before.assetsWritten().minus(lookBack)))
+			.query(Boolean.class).single();
 	}
 }

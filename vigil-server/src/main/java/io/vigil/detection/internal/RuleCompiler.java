@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * least to most specific: defaults, sensor type, asset type, asset, sensor; a rule replaces the rule of
  * the same name from a less specific layer ({@code enabled: false} switches an inherited rule off).
  * Coupled rules belong to an asset rule set. Every enterprise gets one group-silence rule over all its
- * sensors. Sensors are partitioned by enterprise, so an enterprise's and its assets' states share a thread.
+ * sensors. Sensors are partitioned by enterprise ({@link Compiled#engineBook}), so an enterprise's and its
+ * assets' states share a thread.
  */
 @Component
 public class RuleCompiler {
@@ -161,10 +162,10 @@ public class RuleCompiler {
 	/** One sensor's own rules: defaults overlaid by its type's, asset type's, asset's and its own rule sets. */
 	private void sensor(Builder b, SensorEntry s, Map<String, List<RuleSpec>> layers) {
 		String enterprise = b.canonical(s.enterpriseCode());
-		b.codesById.put(s.id(), s.code());
-		b.subjects.put(s.code(), new Subject(s.id(), s.assetId(), s.enterpriseId(), enterprise, b.canonical(s.domain()),
+		Long id = s.id(); // boxed once for both maps
+		b.codesById.put(id, s.code());
+		b.subjects.put(s.code(), new Subject(id, s.assetId(), s.enterpriseId(), enterprise, b.canonical(s.domain()),
 				b.canonical(s.rangeMin()), b.canonical(s.rangeMax())));
-		b.partitions.put(s.code(), enterprise);
 		b.bindings.put(s.code(), new ArrayList<>(4));
 		Map<String, RuleSpec> merged = new LinkedHashMap<>();
 		DefaultRules.of(s, settings.interruptionFactor()).forEach(r -> merged.put(r.name(), r));
@@ -217,8 +218,6 @@ public class RuleCompiler {
 		final Compiled before;
 
 		final Map<String, List<Condition>> bindings = new LinkedHashMap<>();
-
-		final Map<String, String> partitions = new HashMap<>();
 
 		final Map<Long, String> codesById = new HashMap<>();
 
@@ -301,7 +300,8 @@ public class RuleCompiler {
 		}
 
 		Compiled build(Map<String, List<String>> byEnterprise) {
-			FixedRuleBook book = before.book().with(bindings, partitions);
+			// no partition keys in the book: the engine book partitions by the subjects' enterprises
+			FixedRuleBook book = before.book().with(bindings, Map.of());
 			Map<Long, String> codes = new HashMap<>(before.codesById());
 			codes.putAll(codesById);
 			Map<String, Subject> allSubjects = new HashMap<>(before.subjects());
