@@ -15,11 +15,12 @@ import java.util.regex.Pattern;
  * How long a fleet seeded straight into the database (no registry event) takes to be judged: seeds
  * {@code sensors} combustible-gas sensors the way {@link HttpLoad} does, then at once posts two readings of
  * 40 %LEL (above the first alarm) for the newest one and polls the warning API until its threshold warning is
- * there. Repeated {@code rounds} times, so later rounds add to a registry that already holds the earlier fleets.
+ * there. One round per fleet size in {@code sensors}, so later rounds add to a registry that already holds the
+ * earlier fleets.
  *
  * <pre>
  * java -cp $CP io.vigil.bench.ingest.NewFleetBench vigil=http://localhost:18280 \
- *   vigil-jdbc='jdbc:postgresql://127.0.0.1:PORT/postgres?user=postgres' sensors=100000 rounds=2
+ *   vigil-jdbc='jdbc:postgresql://127.0.0.1:PORT/postgres?user=postgres' sensors=100000,100000,1000
  * </pre>
  */
 public final class NewFleetBench {
@@ -39,11 +40,11 @@ public final class NewFleetBench {
 			a.put(arg.substring(0, eq), arg.substring(eq + 1));
 		}
 		String vigil = a.get("vigil");
-		int sensors = Integer.parseInt(a.getOrDefault("sensors", "100000"));
-		int rounds = Integer.parseInt(a.getOrDefault("rounds", "2"));
+		String[] fleets = a.getOrDefault("sensors", "100000,100000,1000").split(",");
 		String token = login(vigil, a.getOrDefault("admin", "admin"), a.getOrDefault("admin-password", "admin-password"));
 		HttpLoad seeder = new HttpLoad(vigil, a.get("vigil-jdbc"), 1, 1, 0);
-		for (int round = 1; round <= rounds; round++) {
+		for (int round = 1; round <= fleets.length; round++) {
+			int sensors = Integer.parseInt(fleets[round - 1].trim());
 			long started = System.nanoTime();
 			HttpLoad.Seeded fleet = seeder.seed(sensors);
 			double seeded = (System.nanoTime() - started) / 1e9;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -38,6 +39,9 @@ public class DetectionEngine implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DetectionEngine.class);
 
+	/** How far back sensors written are looked at again: commit order is not timestamp order. */
+	private static final Duration LOOK_BACK = Duration.ofMinutes(1);
+
 	private final DetectionSettings settings;
 
 	private final RuleCompiler compiler;
@@ -58,10 +62,7 @@ public class DetectionEngine implements SmartLifecycle {
 
 	private PartitionedRunner runner;
 
-	private ScheduledExecutorService scheduler;
-
-	/** Sensors written since rules were built that the periodic check looks at again (commit order is not stamp order). */
-	private static final Duration LOOK_BACK = Duration.ofMinutes(1);
+	private volatile ScheduledExecutorService scheduler;
 
 	/** The registry fingerprint last looked at; guarded by {@code reloadLock} after start. */
 	private RegistryView.Fingerprint fingerprint;
@@ -219,7 +220,12 @@ public class DetectionEngine implements SmartLifecycle {
 		}
 		ScheduledExecutorService s = scheduler;
 		if (running && s != null) {
-			s.execute(this::applyPending);
+			try {
+				s.execute(this::applyPending);
+			}
+			catch (RejectedExecutionException e) {
+				// stopping; whatever is pending is read again by the next start's full build
+			}
 		}
 	}
 
@@ -252,6 +258,7 @@ public class DetectionEngine implements SmartLifecycle {
 	 * {@code rebuild} period take the full rebuild.
 	 */
 	private void refreshIfChanged() {
+		applyPending(); // events heard before the scheduler was there
 		synchronized (reloadLock) {
 			if (!running) {
 				return;
@@ -286,6 +293,7 @@ public class DetectionEngine implements SmartLifecycle {
 		if (changed.sensors().isEmpty()) {
 			return;
 		}
+		long started = System.nanoTime();
 		Compiled after = compiler.update(current.get(), changed.sensors(), compiler.layers());
 		if (after == null) {
 			full(registry.fingerprint(), metrics.fullBuildsForRegistry);
@@ -293,16 +301,21 @@ public class DetectionEngine implements SmartLifecycle {
 		}
 		metrics.incrementalBuilds.increment();
 		apply(after, changed.sensors().stream().map(RegistryView.SensorEntry::code).toList());
+		log.info("Rules of {} new or changed sensors merged in {} ms ({} sensors judged)", changed.sensors().size(),
+				(System.nanoTime() - started) / 1_000_000, after.codesById().size());
 	}
 
 	/** Guarded by {@code reloadLock}; {@code now} is read before compiling, so a change made meanwhile shows next time. */
 	private void full(RegistryView.Fingerprint now, Counter cause) {
 		fingerprint = now;
 		// compiled outside the engine lock: reading the registry must not hold up readings
+		long started = System.nanoTime();
 		Compiled after = compiler.compile();
 		cause.increment();
 		builtAt = System.nanoTime();
 		apply(after, after.sensorKeys());
+		log.info("Rules of all {} sensors built in {} ms ({})", after.codesById().size(), (System.nanoTime() - started) / 1_000_000,
+				cause.getId().getTag("cause"));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.vigil.detection.internal;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 import io.vigil.organisation.CurrentUser;
 import io.vigil.organisation.DataScope;
@@ -120,10 +123,10 @@ public class RegistryView {
 	 * they were created. A row committed late with an earlier {@code updated_at} can be missed: callers look back
 	 * with a margin, and the periodic full rebuild catches the rest.
 	 */
-	public List<Long> sensorsWrittenSince(Instant since, java.util.function.LongPredicate known) {
+	public List<Long> sensorsWrittenSince(Instant since, LongPredicate known) {
 		List<Long> ids = new ArrayList<>();
 		jdbc.sql("select id, updated_at > created_at as changed from sensors where updated_at > :since")
-			.param("since", java.sql.Timestamp.from(since))
+			.param("since", Timestamp.from(since))
 			.query(rs -> {
 				long id = rs.getLong(1);
 				if (rs.getBoolean(2) || !known.test(id)) {
@@ -196,7 +199,7 @@ public class RegistryView {
 	 * after its creation: then new and changed sensors are all a build must take in (a new asset has no rules
 	 * of its own until a rule set names it, which rebuilds everything anyway).
 	 */
-	public boolean onlyAdditions(Fingerprint before, Fingerprint now, java.time.Duration lookBack) {
+	public boolean onlyAdditions(Fingerprint before, Fingerprint now, Duration lookBack) {
 		if (!now.works().equals(before.works()) || now.sensors() < before.sensors() || now.assets() < before.assets()) {
 			return false;
 		}
@@ -204,7 +207,7 @@ public class RegistryView {
 			return now.assets() == before.assets();
 		}
 		return !jdbc.sql("select exists (select 1 from assets where updated_at > :since and updated_at > created_at)")
-			.param("since", java.sql.Timestamp.from(before.assetsWritten().minus(lookBack)))
+			.param("since", Timestamp.from(before.assetsWritten().minus(lookBack)))
 			.query(Boolean.class).single();
 	}
 }
