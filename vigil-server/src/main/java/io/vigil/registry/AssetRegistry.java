@@ -1,5 +1,7 @@
 package io.vigil.registry;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import io.vigil.audit.AuditLog;
@@ -66,6 +68,11 @@ public class AssetRegistry {
 	/** Without any scope check, for internal callers (detection, map layers already scoped elsewhere). */
 	public Optional<Asset> findByCode(String code) {
 		return assets.findByCode(code);
+	}
+
+	/** Without any scope check, for internal callers: the assets with these codes that exist, read in one query. */
+	public List<Asset> findAllByCode(Collection<String> codes) {
+		return assets.findAllByCode(codes);
 	}
 
 	@Transactional

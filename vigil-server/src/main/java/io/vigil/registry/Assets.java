@@ -2,6 +2,7 @@ package io.vigil.registry;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,12 @@ class Assets {
 
 	Optional<Asset> findByCode(String code) {
 		return jdbc.sql(SELECT + " where a.code = :code").param("code", code).query(this::map).optional();
+	}
+
+	/** The assets with these codes (those that exist), in one query. */
+	List<Asset> findAllByCode(Collection<String> codes) {
+		return codes.isEmpty() ? List.of()
+				: jdbc.sql(SELECT + " where a.code = any(:codes)").param("codes", codes.toArray(String[]::new)).query(this::map).list();
 	}
 
 	Optional<Asset> findInScope(DataScope scope, String code) {

@@ -1,5 +1,7 @@
 package io.vigil.registry;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import io.vigil.audit.AuditLog;
@@ -70,6 +72,16 @@ public class SensorRegistry {
 	/** Without any scope check, for internal callers. */
 	public Optional<Sensor> findByCode(String code) {
 		return sensors.findByCode(code);
+	}
+
+	/** Without any scope check, for internal callers: the sensors with these ids that exist, read in one query. */
+	public List<Sensor> findAllById(Collection<Long> ids) {
+		return sensors.findAllById(ids);
+	}
+
+	/** Without any scope check, for internal callers: the sensors with these codes that exist, read in one query. */
+	public List<Sensor> findAllByCode(Collection<String> codes) {
+		return sensors.findAllByCode(codes);
 	}
 
 	@Transactional

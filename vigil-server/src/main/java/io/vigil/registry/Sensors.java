@@ -2,6 +2,7 @@ package io.vigil.registry;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,18 @@ class Sensors {
 
 	Optional<Sensor> findByCode(String code) {
 		return jdbc.sql(SELECT + " where s.code = :code").param("code", code).query(this::map).optional();
+	}
+
+	/** The sensors with these ids (those that exist), in one query. */
+	List<Sensor> findAllById(Collection<Long> ids) {
+		return ids.isEmpty() ? List.of()
+				: jdbc.sql(SELECT + " where s.id = any(:ids)").param("ids", ids.toArray(Long[]::new)).query(this::map).list();
+	}
+
+	/** The sensors with these codes (those that exist), in one query. */
+	List<Sensor> findAllByCode(Collection<String> codes) {
+		return codes.isEmpty() ? List.of()
+				: jdbc.sql(SELECT + " where s.code = any(:codes)").param("codes", codes.toArray(String[]::new)).query(this::map).list();
 	}
 
 	Optional<Sensor> findInScope(DataScope scope, String code) {

@@ -36,6 +36,9 @@ public final class DataQualityEvaluator implements Evaluator<DataQualityEvaluato
 			long last) implements Serializable {
 	}
 
+	/** States are immutable: every sensor registered but not yet heard from shares this one. */
+	private static final State INITIAL = new State(Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, Long.MIN_VALUE);
+
 	private final DataQuality condition;
 
 	public DataQualityEvaluator(DataQuality condition) {
@@ -49,7 +52,7 @@ public final class DataQualityEvaluator implements Evaluator<DataQualityEvaluato
 
 	@Override
 	public State initial() {
-		return new State(Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, Long.MIN_VALUE);
+		return INITIAL;
 	}
 
 	@Override

@@ -23,6 +23,9 @@ public final class InterruptionEvaluator implements Evaluator<InterruptionEvalua
 	public record State(long lastSeen, boolean offline) implements Serializable {
 	}
 
+	/** States are immutable: every sensor registered but not yet heard from shares this one. */
+	private static final State INITIAL = new State(Long.MIN_VALUE, false);
+
 	private final Interruption condition;
 	private final long silenceMillis;
 
@@ -38,7 +41,7 @@ public final class InterruptionEvaluator implements Evaluator<InterruptionEvalua
 
 	@Override
 	public State initial() {
-		return new State(Long.MIN_VALUE, false);
+		return INITIAL;
 	}
 
 	@Override

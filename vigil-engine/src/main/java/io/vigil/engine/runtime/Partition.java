@@ -29,7 +29,7 @@ public final class Partition {
 
 	/** State of one rule for one subject; subjects with several rules chain their slots. */
 	private static final class Slot {
-		final String ruleId;
+		String ruleId;
 		final String partitionKey;
 		Evaluator<Object> evaluator;
 		Object state;
@@ -44,44 +44,114 @@ public final class Partition {
 		}
 	}
 
-	/**
-	 * A sensor's slots in the order of its rules, resolved once per rule book: a reading then costs one map
-	 * look-up instead of one per rule plus the book's look-ups (they were most of the engine's time). Valid
-	 * while {@code generation} matches the partition's; rules and restores bump that.
-	 */
-	private static final class Resolved {
-		final Slot[] slots;
-		final int generation;
-
-		Resolved(Slot[] slots, int generation) {
-			this.slots = slots;
-			this.generation = generation;
-		}
-	}
-
 	private static final Slot[] NONE = new Slot[0];
 
 	private final Map<String, Slot> slots = new HashMap<>();
-	private final Map<String, Resolved> resolved = new HashMap<>();
+	/**
+	 * Each sensor's slots in the order of its rules, resolved once per rule book: a reading then costs one map
+	 * look-up instead of one per rule plus the book's look-ups (they were most of the engine's time). Cleared
+	 * when the rules change or states are restored.
+	 */
+	private final Map<String, Slot[]> resolved = new HashMap<>();
 	private final OutcomeSink sink;
 	private RuleBook rules;
-	private int generation;
 
 	public Partition(RuleBook rules, OutcomeSink sink) {
 		this.rules = rules;
 		this.sink = sink;
 	}
 
-	/** Swaps the rule book; states of rules that keep their id (and state type) carry over. */
+	/**
+	 * Swaps the rule book; states of rules that keep their id (and state type) carry over. Every state is
+	 * reconciled at once, so that timers judge with the new rules without waiting for a reading: a state
+	 * whose rule no longer judges its subject is dropped, unless the subject now has a rule of the same
+	 * family without a state (same id up to {@code '#'}: the rule changed parameters, e.g. a sensor's set
+	 * point), which then takes the state over.
+	 */
 	public void replaceRules(RuleBook rules) {
 		this.rules = rules;
 		invalidate();
+		slots.replaceAll((subject, head) -> reconcile(subject, head));
+		slots.values().removeIf(head -> head == null);
+	}
+
+	/** The subject's chain under the current rules; null when no state remains. */
+	private Slot reconcile(String subject, Slot head) {
+		List<Evaluator<?>> bound = rules.rulesFor(subject);
+		Slot kept = null, last = null;
+		for (Slot s = head; s != null; s = s.next) {
+			@SuppressWarnings("unchecked")
+			Evaluator<Object> evaluator = (Evaluator<Object>) rules.rule(s.ruleId);
+			if (evaluator == null || !judges(bound, s.ruleId)) {
+				evaluator = successor(bound, head, s.ruleId);
+				if (evaluator == null) {
+					continue;
+				}
+				s.ruleId = evaluator.ruleId();
+			}
+			if (s.evaluator != evaluator) {
+				adopt(s, evaluator);
+			}
+			if (last == null) {
+				kept = s;
+			} else {
+				last.next = s;
+			}
+			last = s;
+		}
+		if (last != null) {
+			last.next = null;
+		}
+		return kept;
+	}
+
+	/**
+	 * Whether a rule still judges this subject. Subjects that are no sensor key (an enterprise of a group
+	 * rule, an asset of a coupled rule) have no rules of their own: their rule judges them while it exists.
+	 */
+	private static boolean judges(List<Evaluator<?>> bound, String ruleId) {
+		if (bound.isEmpty()) {
+			return true;
+		}
+		for (int i = 0, n = bound.size(); i < n; i++) {
+			if (bound.get(i).ruleId().equals(ruleId)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A rule of the subject in the same family as {@code ruleId} that has no state in the chain yet. */
+	@SuppressWarnings("unchecked")
+	private static Evaluator<Object> successor(List<Evaluator<?>> bound, Slot head, String ruleId) {
+		int hash = ruleId.indexOf('#');
+		if (hash < 0) {
+			return null;
+		}
+		for (Evaluator<?> candidate : bound) {
+			String id = candidate.ruleId();
+			if (id.length() > hash && id.charAt(hash) == '#' && id.regionMatches(0, ruleId, 0, hash) && !has(head, id)) {
+				return (Evaluator<Object>) candidate;
+			}
+		}
+		return null;
+	}
+
+	private static boolean has(Slot head, String ruleId) {
+		for (Slot s = head; s != null; s = s.next) {
+			if (s.ruleId.equals(ruleId)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Applies every rule of the reading's sensor. */
 	public void process(Reading reading, Instant now) {
-		Resolved known = resolved.get(reading.key());
-		Slot[] sensorSlots = known != null && known.generation == generation ? known.slots : resolve(reading);
+		Slot[] sensorSlots = resolved.get(reading.key());
+		if (sensorSlots == null) {
+			sensorSlots = resolve(reading);
+		}
 		for (Slot slot : sensorSlots) {
 			Evaluator<Object> evaluator = slot.evaluator;
 			try {
@@ -97,7 +167,6 @@ public final class Partition {
 	private Slot[] resolve(Reading reading) {
 		List<Evaluator<?>> evaluators = rules.rulesFor(reading.key());
 		if (evaluators.isEmpty()) {
-			resolved.remove(reading.key());
 			return NONE;
 		}
 		String partitionKey = rules.partitionKeyOf(reading.key());
@@ -107,16 +176,12 @@ public final class Partition {
 			Evaluator<Object> evaluator = (Evaluator<Object>) evaluators.get(i);
 			sensorSlots[i] = slot(evaluator.subjectOf(reading), evaluator, partitionKey);
 		}
-		resolved.put(reading.key(), new Resolved(sensorSlots, generation));
+		resolved.put(reading.key(), sensorSlots);
 		return sensorSlots;
 	}
 
 	private void invalidate() {
-		generation++;
-		if (generation == Integer.MAX_VALUE) {
-			resolved.clear();
-			generation = 0;
-		}
+		resolved.clear();
 	}
 
 	/** Creates initial states for the sensor's rules, so that silence from the start is noticed. */

@@ -2,17 +2,19 @@ package io.vigil.detection.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import io.vigil.engine.Evaluator;
 import io.vigil.engine.runtime.FixedRuleBook;
+import io.vigil.engine.runtime.RuleBook;
 
 /**
  * One immutable build of the rules: the engine's rule book plus what is needed to turn outcomes back into
  * warnings about registry objects. Engine keys: a sensor's code; {@code asset:<code>} for coupled rules;
- * {@code enterprise:<code>} for an enterprise's group silence.
+ * {@code enterprise:<code>} for an enterprise's group silence. {@code rules} has one entry per rule id, and
+ * sensors of one type with the same set points share their rule ids (see {@link RuleCompiler}).
  */
 public record Compiled(FixedRuleBook book, Map<Long, String> codesById, Map<String, Subject> subjects,
-		Map<String, RuleInfo> rules, Map<String, List<String>> sensorsByEnterprise, Set<String> ruleIds) {
+		Map<String, RuleInfo> rules, Map<String, List<String>> sensorsByEnterprise) {
 
 	/** The registry object behind an engine key. */
 	public record Subject(Long sensorId, Long assetId, long enterpriseId, String enterpriseCode, String domain,
@@ -34,7 +36,7 @@ public record Compiled(FixedRuleBook book, Map<Long, String> codesById, Map<Stri
 	}
 
 	public static final Compiled EMPTY = new Compiled(FixedRuleBook.builder().build(), Map.of(), Map.of(), Map.of(),
-			Map.of(), Set.of());
+			Map.of());
 
 	/** The rule behind an outcome's rule id; data-quality outcomes append {@code :<check>} to the id. */
 	public RuleInfo rule(String outcomeRuleId) {
@@ -44,6 +46,31 @@ public record Compiled(FixedRuleBook book, Map<Long, String> codesById, Map<Stri
 			info = colon < 0 ? null : rules.get(outcomeRuleId.substring(0, colon));
 		}
 		return info;
+	}
+
+	/** The rule book the engine runs: this build's, with partitions following the subjects' enterprises. */
+	public RuleBook engineBook() {
+		return new EngineBook(this);
+	}
+
+	private record EngineBook(Compiled compiled) implements RuleBook {
+
+		@Override
+		public List<Evaluator<?>> rulesFor(String sensorKey) {
+			return compiled.book.rulesFor(sensorKey);
+		}
+
+		@Override
+		public Evaluator<?> rule(String ruleId) {
+			return compiled.book.rule(ruleId);
+		}
+
+		/** A sensor's enterprise, read from its subject rather than from a second map of every sensor. */
+		@Override
+		public String partitionKeyOf(String sensorKey) {
+			Subject subject = compiled.subjects.get(sensorKey);
+			return subject == null ? sensorKey : subject.enterpriseCode();
+		}
 	}
 
 	public List<String> sensorKeys() {

@@ -2,13 +2,20 @@ package io.vigil.detection.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
 import io.vigil.detection.DetectionSettings;
 import io.vigil.engine.Reading;
 import io.vigil.engine.runtime.PartitionedRunner;
@@ -22,14 +29,18 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the engine inside the server. Start: build the rules, restore the last state snapshot, register every
  * sensor (so one that never reports still goes offline), then tick, snapshot and watch the registry on a
- * schedule. Stop: process what is queued, save a final snapshot. Rule changes swap the rule book in place;
- * when rules disappear the runner is rebuilt from a snapshot, because states of vanished rules would
- * otherwise keep ticking.
+ * schedule. Stop: process what is queued, save a final snapshot. Rule changes swap the rule book in place
+ * (the runner drops states of vanished rules). New and changed sensors are compiled in on their own; the
+ * whole registry is compiled only for rule-set changes, removals, asset or construction-work changes and
+ * once every {@code rebuild} period as a safety net.
  */
 @Component
 public class DetectionEngine implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DetectionEngine.class);
+
+	/** How far back sensors written are looked at again: commit order is not timestamp order. */
+	private static final Duration LOOK_BACK = Duration.ofMinutes(1);
 
 	private final DetectionSettings settings;
 
@@ -51,18 +62,26 @@ public class DetectionEngine implements SmartLifecycle {
 
 	private PartitionedRunner runner;
 
-	private ScheduledExecutorService scheduler;
+	private volatile ScheduledExecutorService scheduler;
 
-	/** The registry fingerprint the rules in force were built from; guarded by {@code reloadLock} after start. */
-	private String fingerprint;
+	/** The registry fingerprint last looked at; guarded by {@code reloadLock} after start. */
+	private RegistryView.Fingerprint fingerprint;
+
+	/** Sensors created or changed (heard from registry events) not yet compiled in. */
+	private final Set<String> pendingSensors = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean pendingFull;
+
+	private final DetectionMetrics metrics;
 
 	private long builtAt;
 
 	private volatile boolean running;
 
 	DetectionEngine(DetectionSettings settings, RuleCompiler compiler, CurrentRules current, SnapshotStore snapshots,
-			RegistryView registry, WarningOutlet outlet, Clock clock) {
+			RegistryView registry, WarningOutlet outlet, DetectionMetrics metrics, Clock clock) {
 		this.settings = settings;
+		this.metrics = metrics;
 		this.compiler = compiler;
 		this.current = current;
 		this.snapshots = snapshots;
@@ -80,7 +99,8 @@ public class DetectionEngine implements SmartLifecycle {
 			outlet.start();
 			fingerprint = registry.fingerprint();
 			Compiled compiled = build();
-			runner = new PartitionedRunner(compiled.book(), outlet, clock, settings.partitions(), settings.queueCapacity());
+			metrics.fullBuildsForRules.increment();
+			runner = new PartitionedRunner(compiled.engineBook(), outlet, clock, settings.partitions(), settings.queueCapacity());
 			snapshots.load().ifPresent(s -> {
 				runner.restore(s).join();
 				log.info("Detection state restored: {} rule states", s.entries().size());
@@ -147,57 +167,171 @@ public class DetectionEngine implements SmartLifecycle {
 
 	/** Rebuilds the rules from the registry and the rule sets and applies them without a restart. */
 	public void reload() {
-		rebuild(true);
+		synchronized (reloadLock) {
+			full(registry.fingerprint(), metrics.fullBuildsForRules);
+		}
 	}
 
 	/**
-	 * Rebuilds the rules only if the registry changed since the last build: for readings of a sensor the rules in
-	 * force do not know. A build covers the whole registry (seconds for 100,000 sensors), so a burst of batches
-	 * from a fleet just created, or readings of a sensor deleted meanwhile, must not each cost one.
+	 * Makes sensors the rules in force do not know judgeable: for readings of sensors created since the last
+	 * build. Only these sensors, and others written since the registry was last looked at, are compiled and
+	 * merged in (see {@link RuleCompiler#update}), not the whole registry. Ids of sensors that do not exist
+	 * (deleted meanwhile) are ignored.
 	 */
-	public void reloadIfRegistryChanged() {
-		rebuild(false);
-	}
-
-	private void rebuild(boolean always) {
+	public void learn(Collection<Long> sensorIds) {
 		synchronized (reloadLock) {
 			if (!running) {
 				return;
 			}
-			// Read before compiling: a change made while compiling shows as a new fingerprint next time.
-			String now = registry.fingerprint();
-			if (!always && now.equals(fingerprint)) {
+			Map<Long, String> known = current.get().codesById();
+			Set<Long> unknown = new HashSet<>();
+			sensorIds.forEach(id -> {
+				if (!known.containsKey(id)) {
+					unknown.add(id);
+				}
+			});
+			if (unknown.isEmpty()) {
 				return;
 			}
-			fingerprint = now;
-			// compiled outside the engine lock: reading the registry must not hold up readings
-			Compiled after = compiler.compile();
-			synchronized (lock) {
-				if (running) {
-					apply(after);
-				}
+			// A fleet seeded at once reports in many batches: take every sensor written since the last look now,
+			// so that it costs one build, not one per batch.
+			unknown.addAll(registry.sensorsWrittenSince(fingerprint.sensorsWritten().minus(LOOK_BACK), known::containsKey));
+			incremental(registry.sensorsById(unknown));
+		}
+	}
+
+	/**
+	 * Hears a committed registry change. Created or changed sensors are compiled in on the detection thread
+	 * shortly after (changes arriving together share one build); a new asset needs nothing; deletions and
+	 * changes of assets or construction works are rare and take the full rebuild.
+	 */
+	void registryChanged(String entity, String code, String action) {
+		if ("sensor".equals(entity) && !"delete".equals(action)) {
+			pendingSensors.add(code);
+		}
+		else if ("asset".equals(entity) && "create".equals(action)) {
+			return; // no sensor sits on it yet, and no rule set names it yet
+		}
+		else if (List.of("sensor", "asset", "construction_work").contains(entity)) {
+			pendingFull = true;
+		}
+		else {
+			return;
+		}
+		ScheduledExecutorService s = scheduler;
+		if (running && s != null) {
+			try {
+				s.execute(this::applyPending);
+			}
+			catch (RejectedExecutionException e) {
+				// stopping; whatever is pending is read again by the next start's full build
 			}
 		}
 	}
 
-	private void apply(Compiled after) {
-		Compiled before = current.get();
-		current.set(after);
+	private void applyPending() {
+		synchronized (reloadLock) {
+			if (!running) {
+				return;
+			}
+			if (pendingFull) {
+				pendingFull = false;
+				pendingSensors.clear();
+				full(registry.fingerprint(), metrics.fullBuildsForRegistry);
+				return;
+			}
+			List<String> codes = new ArrayList<>();
+			for (Iterator<String> i = pendingSensors.iterator(); i.hasNext();) {
+				codes.add(i.next());
+				i.remove();
+			}
+			if (!codes.isEmpty()) {
+				incremental(registry.sensorsByCode(codes));
+			}
+		}
+	}
+
+	/**
+	 * The fallback for changes that bring no event (bulk SQL, another node on the same database): when the
+	 * fingerprint shows only additions (sensors written, assets created), the sensors written since the last
+	 * look are compiled in; anything else (a removal, a changed asset, a construction work) and every
+	 * {@code rebuild} period take the full rebuild.
+	 */
+	private void refreshIfChanged() {
+		applyPending(); // events heard before the scheduler was there
+		synchronized (reloadLock) {
+			if (!running) {
+				return;
+			}
+			RegistryView.Fingerprint now = registry.fingerprint();
+			if (System.nanoTime() - builtAt > settings.rebuild().toNanos()) {
+				full(now, metrics.fullBuildsOnSchedule);
+				return;
+			}
+			if (now.equals(fingerprint)) {
+				return;
+			}
+			if (!registry.onlyAdditions(fingerprint, now, LOOK_BACK)) {
+				full(now, metrics.fullBuildsForRegistry);
+				return;
+			}
+			Map<Long, String> known = current.get().codesById();
+			// Look back a minute: a row committed after a later-stamped one would otherwise be missed.
+			List<Long> written = registry.sensorsWrittenSince(fingerprint.sensorsWritten().minus(LOOK_BACK), known::containsKey);
+			fingerprint = now;
+			if (!written.isEmpty()) {
+				incremental(registry.sensorsById(written));
+			}
+			if (current.get().codesById().size() != now.sensors()) {
+				full(now, metrics.fullBuildsForRegistry); // a sensor vanished without an event, or one slipped by: build from scratch
+			}
+		}
+	}
+
+	/** Guarded by {@code reloadLock}. */
+	private void incremental(RegistryView.Contents changed) {
+		if (changed.sensors().isEmpty()) {
+			return;
+		}
+		long started = System.nanoTime();
+		Compiled after = compiler.update(current.get(), changed.sensors(), compiler.layers());
+		if (after == null) {
+			full(registry.fingerprint(), metrics.fullBuildsForRegistry);
+			return;
+		}
+		metrics.incrementalBuilds.increment();
+		apply(after, changed.sensors().stream().map(RegistryView.SensorEntry::code).toList());
+		log.info("Rules of {} new or changed sensors merged in {} ms ({} sensors judged)", changed.sensors().size(),
+				(System.nanoTime() - started) / 1_000_000, after.codesById().size());
+	}
+
+	/** Guarded by {@code reloadLock}; {@code now} is read before compiling, so a change made meanwhile shows next time. */
+	private void full(RegistryView.Fingerprint now, Counter cause) {
+		fingerprint = now;
+		// compiled outside the engine lock: reading the registry must not hold up readings
+		long started = System.nanoTime();
+		Compiled after = compiler.compile();
+		cause.increment();
 		builtAt = System.nanoTime();
-		Set<String> removed = new HashSet<>(before.ruleIds());
-		removed.removeAll(after.ruleIds());
-		if (removed.isEmpty()) {
-			runner.replaceRules(after.book());
+		apply(after, after.sensorKeys());
+		log.info("Rules of all {} sensors built in {} ms ({})", after.codesById().size(), (System.nanoTime() - started) / 1_000_000,
+				cause.getId().getTag("cause"));
+	}
+
+	/**
+	 * Swaps the rules in force. The runner reconciles every state with the new book (states of rules gone are
+	 * dropped, changed rules take effect at once); registering adopts the given sensors' rules and starts the
+	 * silence clocks of new ones.
+	 */
+	private void apply(Compiled after, List<String> register) {
+		synchronized (lock) {
+			if (!running) {
+				return;
+			}
+			current.set(after);
+			runner.replaceRules(after.engineBook());
+			register.forEach(runner::register);
 		}
-		else {
-			Snapshot state = runner.snapshot().join();
-			PartitionedRunner old = runner;
-			runner = new PartitionedRunner(after.book(), outlet, clock, settings.partitions(), settings.queueCapacity());
-			runner.restore(state).join();
-			closeQuietly(old);
-		}
-		// registering adopts changed rules at once, and new sensors start their silence clocks
-		after.sensorKeys().forEach(runner::register);
 	}
 
 	/** Whether the rules in force know this sensor (its readings are being judged). */
@@ -240,10 +374,6 @@ public class DetectionEngine implements SmartLifecycle {
 		snapshots.save(snapshot, clock.instant());
 	}
 
-	private void refreshIfChanged() {
-		rebuild(System.nanoTime() - builtAt > settings.rebuild().toNanos());
-	}
-
 	private void every(Duration period, Runnable task) {
 		scheduler.scheduleWithFixedDelay(() -> {
 			try {
@@ -253,14 +383,5 @@ public class DetectionEngine implements SmartLifecycle {
 				log.error("Detection task failed", e);
 			}
 		}, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
-	}
-
-	private static void closeQuietly(PartitionedRunner old) {
-		try {
-			old.close();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 }

@@ -25,6 +25,11 @@ public class DetectionMetrics {
 
 	final Counter reportsFailed;
 
+	/** Full builds by cause: rule sets changed (or start), the periodic safety net, a registry change only a full build covers. */
+	final Counter fullBuildsForRules, fullBuildsOnSchedule, fullBuildsForRegistry;
+
+	final Counter incrementalBuilds;
+
 	DetectionMetrics(MeterRegistry registry) {
 		readings = Counter.builder("vigil.detection.readings").description("Readings handed to the engine").register(registry);
 		readingsDropped = Counter.builder("vigil.detection.readings.dropped")
@@ -40,5 +45,15 @@ public class DetectionMetrics {
 			.description("Condition reports dropped because the hand-off to warnings stayed full").register(registry);
 		reportsFailed = Counter.builder("vigil.detection.reports.failed")
 			.description("Condition reports the warning module refused after retries").register(registry);
+		fullBuildsForRules = fullBuilds(registry, "rules");
+		fullBuildsOnSchedule = fullBuilds(registry, "schedule");
+		fullBuildsForRegistry = fullBuilds(registry, "registry");
+		incrementalBuilds = Counter.builder("vigil.detection.rules.builds").tag("kind", "incremental").tag("cause", "registry")
+			.description("Rule builds of new or changed sensors merged into the rules in force").register(registry);
+	}
+
+	private static Counter fullBuilds(MeterRegistry registry, String cause) {
+		return Counter.builder("vigil.detection.rules.builds").tag("kind", "full").tag("cause", cause)
+			.description("Rule builds of the whole registry").register(registry);
 	}
 }

@@ -1,7 +1,10 @@
 package io.vigil.detection.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -169,17 +172,25 @@ public class ReadingFeed implements ReadingsStored, SmartLifecycle {
 	}
 
 	private List<Reading> convert(List<SensorReading> batch) {
-		List<Reading> readings = new ArrayList<>(batch.size());
-		boolean reloaded = false;
+		Map<Long, String> codes = current.get().codesById();
+		Set<Long> unknown = null;
 		for (SensorReading r : batch) {
-			String code = current.get().codesById().get(r.sensorId());
-			if (code == null && !reloaded) {
-				// Ingest accepts only registered sensors, so an unknown id is a sensor created since the last build
-				// (or one deleted since it was stored: only the first such reading after the change costs a rebuild).
-				reloaded = true;
-				engine.reloadIfRegistryChanged();
-				code = current.get().codesById().get(r.sensorId());
+			if (!codes.containsKey(r.sensorId())) {
+				if (unknown == null) {
+					unknown = new HashSet<>();
+				}
+				unknown.add(r.sensorId());
 			}
+		}
+		if (unknown != null) {
+			// Ingest accepts only registered sensors, so an unknown id is a sensor created since the rules were
+			// built (or one deleted since it was stored): compile those in, once for the whole batch.
+			engine.learn(unknown);
+			codes = current.get().codesById();
+		}
+		List<Reading> readings = new ArrayList<>(batch.size());
+		for (SensorReading r : batch) {
+			String code = codes.get(r.sensorId());
 			if (code == null) {
 				metrics.unknownSensors.increment();
 				continue;
