@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sensor look-ups for the hot paths (ingest, detection), without scope checks: callers have already
@@ -122,7 +124,26 @@ public class SensorCatalog {
 				packs.domainOf(rs.getString("asset_domain"), rs.getString("type")));
 	}
 
-	/** Forget cached sensors; call after any sensor is created, changed or deleted. */
+	/**
+	 * Forgets one sensor (or the fact that its code was unknown); call when it is created, changed or deleted.
+	 * Forgets it again after the surrounding transaction ends, so that a look-up racing with the change cannot
+	 * keep the old row. Only this code: clearing the whole cache on every change made each sensor created while
+	 * readings flowed cost a re-read of the whole fleet.
+	 */
+	public void invalidate(String code) {
+		byCode.remove(code);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					byCode.remove(code);
+				}
+			});
+		}
+	}
+
+	/** Forgets every cached sensor. */
 	public void invalidate() {
 		byCode.clear();
 	}

@@ -101,7 +101,7 @@ public class SensorRegistry {
 				    :rangeMin, :rangeMax, cast(:thresholds as jsonb), :gateway)""")
 			.param("code", code).param("enterprise", enterprise.id()).param("asset", asset == null ? null : asset.id())
 			.params(c.params(json)).update();
-		catalog.invalidate();
+		catalog.invalidate(code);
 		Sensor created = sensors.findByCode(code).orElseThrow();
 		audit.record(user.username(), "create", "sensor", code, enterprise.id(), null, created);
 		events.publishEvent(new RegistryChanged("sensor", code, "create"));
@@ -129,7 +129,7 @@ public class SensorRegistry {
 				where id = :id""")
 			.param("asset", asset == null ? null : asset.id()).param("id", before.id()).params(c.params(json))
 			.update();
-		catalog.invalidate();
+		catalog.invalidate(code);
 		Sensor after = sensors.findByCode(code).orElseThrow();
 		audit.record(user.username(), "update", "sensor", code, enterprise.id(), before, after);
 		events.publishEvent(new RegistryChanged("sensor", code, "update"));
@@ -148,7 +148,7 @@ public class SensorRegistry {
 			throw new ConflictException("code", "sensor '" + code + "' is referred to by warnings or other records: "
 					+ e.getMostSpecificCause().getMessage() + " / 传感器已被预警等记录引用，不能删除");
 		}
-		catalog.invalidate();
+		catalog.invalidate(code);
 		audit.record(user.username(), "delete", "sensor", code, enterprise.id(), before, null);
 		events.publishEvent(new RegistryChanged("sensor", code, "delete"));
 	}

@@ -76,6 +76,20 @@ class HttpIngestTests {
 	}
 
 	@Test
+	void aSensorCreatedAfterItsCodeWasRefusedIsAcceptedAtOnce() {
+		String code = plant.code() + "-late";
+		Map<String, Object> body = Map.of("readings", List.of(reading(code, now.minusSeconds(3), 2.0, "N")));
+		assertThat(gateway.post("/api/v1/readings", body).body()).contains("unknown_sensor");
+
+		Api.Response created = Api.at(port).as("admin", "admin-password").post("/api/v1/sensors",
+				Map.of("code", code, "name", "可燃气体 late", "type", "combustible_gas", "enterprise", plant.code()));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+		Api.Response accepted = gateway.post("/api/v1/readings", body);
+		assertThat(accepted.body()).as(accepted.toString()).contains("\"accepted\":1");
+	}
+
+	@Test
 	void storesTheSameReadingOnceWhenItIsSentAgain() {
 		Map<String, Object> body = Map.of("readings",
 				List.of(reading(plant.sensor("gas1"), now.minusSeconds(5), 7.0, "N")));
