@@ -30,6 +30,14 @@ final class Hj212Connection implements Runnable {
 
 	private final Hj212Decoder decoder;
 
+	/**
+	 * Frames refused one after the other on this connection before it is closed: a logger with a wrong
+	 * password keeps resending, and someone guessing passwords should pay a new connection per few guesses.
+	 */
+	static final int DENIALS_BEFORE_CLOSE = 5;
+
+	private int denialsInARow;
+
 	Hj212Connection(Socket socket, Hj212ServerSettings settings, Hj212Authenticator authenticator, Hj212Sink sink,
 			Hj212Quarantine quarantine, Hj212Counters counters) {
 		this.socket = socket;
@@ -64,7 +72,11 @@ final class Hj212Connection implements Runnable {
 					handle(decoder.endOfInput(), out);
 					return;
 				}
-				handle(decoder.feed(buffer, 0, read), out);
+				if (!handle(decoder.feed(buffer, 0, read), out)) {
+					LOG.log(System.Logger.Level.WARNING, "closing connection from {0} after {1} refused frames in a row",
+							peer, denialsInARow);
+					return;
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -73,10 +85,14 @@ final class Hj212Connection implements Runnable {
 		}
 	}
 
-	private void handle(List<Hj212Decoded> decoded, OutputStream out) throws IOException {
+	/** Handles what was decoded; false when the connection must be closed (too many refused frames). */
+	private boolean handle(List<Hj212Decoded> decoded, OutputStream out) throws IOException {
 		for (Hj212Decoded item : decoded) {
 			if (item instanceof Hj212Frame frame) {
 				deliver(frame, out);
+				if (denialsInARow >= DENIALS_BEFORE_CLOSE) {
+					return false;
+				}
 			}
 			else if (item instanceof Hj212Error error) {
 				counters.error(error.reason());
@@ -89,12 +105,15 @@ final class Hj212Connection implements Runnable {
 				}
 			}
 		}
+		return true;
 	}
 
 	private void deliver(Hj212Frame frame, OutputStream out) throws IOException {
 		if (denied(frame)) {
+			denialsInARow++;
 			return;
 		}
+		denialsInARow = 0;
 		Hj212Ack ack;
 		try {
 			ack = sink.accept(frame);

@@ -142,6 +142,32 @@ class Hj212ServerTests {
 	}
 
 	@Test
+	void closesAConnectionThatKeepsSendingFramesItMayNotSend() throws IOException {
+		authenticator = Hj212Mapping.parse("88888880000001,PW=123456");
+		start(Hj212ServerSettings.defaults().withPort(0));
+		try (Socket logger = connect()) {
+			// Four wrong guesses and a good frame: the good one resets the count and is answered.
+			byte[] guesses = new byte[0];
+			for (int i = 1; i < Hj212Connection.DENIALS_BEFORE_CLOSE; i++) {
+				guesses = concat(guesses, realTime().qn(String.valueOf(i)).pw("00000" + i).bytes());
+			}
+			send(logger, concat(guesses, realTime().qn("ok").bytes()));
+			assertThat(readReply(logger).header().qn()).isEqualTo("ok");
+
+			byte[] more = new byte[0];
+			for (int i = 0; i < Hj212Connection.DENIALS_BEFORE_CLOSE; i++) {
+				more = concat(more, realTime().qn("g" + i).pw("99999" + i).bytes());
+			}
+			send(logger, more);
+
+			logger.setSoTimeout(5_000);
+			assertThat(logger.getInputStream().read()).as("the server closed the connection").isEqualTo(-1);
+			assertThat(server.counters().framesDenied(Hj212Denial.Reason.WRONG_PASSWORD))
+				.isEqualTo(2L * Hj212Connection.DENIALS_BEFORE_CLOSE - 1);
+		}
+	}
+
+	@Test
 	void quarantinesBadInputAndKeepsServingTheConnection() throws IOException {
 		start(Hj212ServerSettings.defaults().withPort(0).withMaxDataLength(300));
 		byte[] badCrc = ascii(new String(realTime().qn("1").bytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
