@@ -1,8 +1,14 @@
 package io.vigil.ingest.hj212;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Test data: HJ 212 data segments and frames with sensible defaults, built the way a data logger writes them. */
 final class Hj212FrameBuilder {
@@ -105,5 +111,23 @@ final class Hj212FrameBuilder {
 			at += part.length;
 		}
 		return all;
+	}
+
+	/** Reads one CR LF terminated frame and decodes it, which also checks the reply's length and CRC. */
+	static Hj212Frame readReply(Socket socket) throws IOException {
+		InputStream in = socket.getInputStream();
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
+		int previous = -1;
+		int current;
+		while ((current = in.read()) != -1) {
+			line.write(current);
+			if (previous == '\r' && current == '\n') {
+				break;
+			}
+			previous = current;
+		}
+		List<Hj212Decoded> decoded = new Hj212Decoder(9999).feed(line.toByteArray());
+		assertThat(decoded).as("reply %s", line).singleElement().isInstanceOf(Hj212Frame.class);
+		return (Hj212Frame) decoded.get(0);
 	}
 }

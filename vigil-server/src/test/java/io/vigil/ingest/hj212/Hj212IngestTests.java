@@ -1,8 +1,8 @@
 package io.vigil.ingest.hj212;
 
-import java.io.ByteArrayOutputStream;
+import static io.vigil.ingest.hj212.Hj212FrameBuilder.readReply;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -288,22 +288,5 @@ class Hj212IngestTests {
 		Socket socket = new Socket("127.0.0.1", hj212.port());
 		socket.setSoTimeout(20_000);
 		return socket;
-	}
-
-	private static Hj212Frame readReply(Socket socket) throws IOException {
-		InputStream in = socket.getInputStream();
-		ByteArrayOutputStream line = new ByteArrayOutputStream();
-		int previous = -1;
-		int current;
-		while ((current = in.read()) != -1) {
-			line.write(current);
-			if (previous == '\r' && current == '\n') {
-				break;
-			}
-			previous = current;
-		}
-		List<Hj212Decoded> decoded = new Hj212Decoder(9999).feed(line.toByteArray());
-		assertThat(decoded).as("reply %s", line).singleElement().isInstanceOf(Hj212Frame.class);
-		return (Hj212Frame) decoded.get(0);
 	}
 }

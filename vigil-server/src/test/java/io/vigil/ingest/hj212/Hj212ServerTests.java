@@ -2,13 +2,12 @@ package io.vigil.ingest.hj212;
 
 import static io.vigil.ingest.hj212.Hj212FrameBuilder.ascii;
 import static io.vigil.ingest.hj212.Hj212FrameBuilder.concat;
+import static io.vigil.ingest.hj212.Hj212FrameBuilder.readReply;
 import static io.vigil.ingest.hj212.Hj212FrameBuilder.realTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.SocketAddress;
@@ -266,24 +265,6 @@ class Hj212ServerTests {
 	private static void send(Socket socket, byte[] bytes) throws IOException {
 		socket.getOutputStream().write(bytes);
 		socket.getOutputStream().flush();
-	}
-
-	/** Reads one CR LF terminated frame and decodes it, which also checks the reply's length and CRC. */
-	private static Hj212Frame readReply(Socket socket) throws IOException {
-		InputStream in = socket.getInputStream();
-		ByteArrayOutputStream line = new ByteArrayOutputStream();
-		int previous = -1;
-		int current;
-		while ((current = in.read()) != -1) {
-			line.write(current);
-			if (previous == '\r' && current == '\n') {
-				break;
-			}
-			previous = current;
-		}
-		List<Hj212Decoded> decoded = new Hj212Decoder(9999).feed(line.toByteArray());
-		assertThat(decoded).as("reply %s", line).singleElement().isInstanceOf(Hj212Frame.class);
-		return (Hj212Frame) decoded.get(0);
 	}
 
 	private static void await(BooleanSupplier condition) {
