@@ -14,6 +14,7 @@ import io.vigil.timeseries.TestSensors.Sensor;
 import io.vigil.timeseries.internal.DayPartitions;
 import io.vigil.timeseries.internal.Rollups;
 import io.vigil.timeseries.internal.TimeseriesMaintenance;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,9 @@ class RollupAndRetentionTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void rollUpsCoverValidReadingsAndFollowLateOnes() throws Exception {
 		Sensor sensor = new TestSensors(jdbc).sensor(10);
@@ -64,6 +68,46 @@ class RollupAndRetentionTests {
 
 		assertThat(minutes(sensor, hour).get(0)).isEqualTo(new Rollup(hour, 0, 3, 1.5, 4));
 		assertThat(hours(sensor, hour)).containsExactly(new Rollup(hour, 0, 10, 3.2, 5));
+	}
+
+	@Test
+	void aLateReadingAfterTheRollUpIsMergedIntoItsMinuteAndHour() throws Exception {
+		Sensor sensor = new TestSensors(jdbc).sensor(10);
+		Instant hour = Instant.parse("2025-04-03T10:00:00Z");
+		store.append(List.of(sensor.at(hour, 4), sensor.at(hour.plusSeconds(10), 6),
+				sensor.at(hour.plusSeconds(120), 2))).join();
+		double merged = rolledUp("merged");
+		rollups.run(Duration.ZERO);
+		assertThat(rolledUp("merged") - merged).isGreaterThanOrEqualTo(2);
+
+		store.append(List.of(sensor.at(hour.plusSeconds(30), 11), sensor.at(hour.plusSeconds(125), 1))).join();
+		store.append(List.of(sensor.at(hour.plusSeconds(40), -1))).join();
+		rollups.run(Duration.ZERO);
+
+		assertThat(minutes(sensor, hour)).containsExactly(new Rollup(hour, -1, 11, 5, 4),
+				new Rollup(hour.plusSeconds(120), 1, 2, 1.5, 2));
+		assertThat(hours(sensor, hour)).containsExactly(new Rollup(hour, -1, 11, 23 / 6.0, 6));
+	}
+
+	@Test
+	void aMinuteMarkedBeforeTheWriterKnewOfItIsRecomputedFromRaw() throws Exception {
+		// As after a crash between a commit and the writer's counting: a stored reading and its minute's mark.
+		Sensor sensor = new TestSensors(jdbc).sensor(10);
+		Instant minute = Instant.parse("2025-04-04T10:00:00Z");
+		partitions.ensure(DayPartitions.READINGS, List.of(LocalDate.ofInstant(minute, ZoneOffset.UTC)));
+		jdbc.sql("insert into readings (sensor_id, ts, value, flag, valid, out_of_range) "
+				+ "values (:id, :ts, 100, 'N', true, false)").param("id", sensor.id())
+			.param("ts", minute.plusSeconds(5).atOffset(ZoneOffset.UTC)).update();
+		jdbc.sql("insert into rollup_pending (minute, version, marked_at) values (:m, 1, now())")
+			.param("m", minute.atOffset(ZoneOffset.UTC)).update();
+
+		store.append(List.of(sensor.at(minute.plusSeconds(20), 2))).join();
+		double recomputed = rolledUp("recomputed");
+		rollups.run(Duration.ZERO);
+
+		assertThat(rolledUp("recomputed") - recomputed).isGreaterThanOrEqualTo(1);
+		assertThat(minutes(sensor, minute)).containsExactly(new Rollup(minute, 2, 100, 51, 2));
+		assertThat(hours(sensor, minute)).containsExactly(new Rollup(minute, 2, 100, 51, 2));
 	}
 
 	@Test
@@ -107,6 +151,10 @@ class RollupAndRetentionTests {
 		assertThat(jdbc.sql("select d.code from readings r join reading_domains d on d.id = r.domain "
 				+ "where r.sensor_id = :id").param("id", sensor.id()).query(String.class).single())
 			.isEqualTo("hazchem_pipeline");
+	}
+
+	private double rolledUp(String how) {
+		return meters.counter("vigil.timeseries.rollups.minutes", "how", how).count();
 	}
 
 	private List<Rollup> minutes(Sensor sensor, Instant hour) {

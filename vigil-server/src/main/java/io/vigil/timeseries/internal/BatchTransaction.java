@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +31,8 @@ import org.postgresql.copy.CopyManager;
  * is binary COPY straight into the day partitions inside a savepoint; only when the batch repeats a
  * stored (sensor, ts) (a client retrying) does it fall back to COPY into a temporary staging table and
  * {@code INSERT … ON CONFLICT DO NOTHING} (COPY itself cannot skip conflicts). The same transaction
- * marks the minutes whose roll-ups need recomputing and, when due, upserts the latest values.
+ * marks the minutes whose roll-ups are due (and learns which marks are new, see {@link MinuteAggregates})
+ * and, when due, upserts the latest values.
  * Not thread-safe: the writer thread owns it.
  */
 final class BatchTransaction implements AutoCloseable {
@@ -57,7 +60,8 @@ final class BatchTransaction implements AutoCloseable {
 	static final String MARK_MINUTES = """
 			insert into rollup_pending (minute, version, marked_at)
 			select unnest(?::timestamptz[]), txid_current(), statement_timestamp()
-			on conflict (minute) do update set version = excluded.version, marked_at = excluded.marked_at""";
+			on conflict (minute) do update set version = excluded.version, marked_at = excluded.marked_at
+			returning extract(epoch from minute)::bigint / 60, xmax = 0""";
 
 	private final DataSource dataSource;
 
@@ -67,12 +71,16 @@ final class BatchTransaction implements AutoCloseable {
 
 	private final ReadingDomains domains;
 
+	private final MinuteAggregates aggregates;
+
 	private final BinaryCopyBuffer buffer;
 
 	private Connection connection;
 
-	BatchTransaction(DataSource dataSource, DayPartitions partitions, LatestValues latest, ReadingDomains domains) {
+	BatchTransaction(DataSource dataSource, DayPartitions partitions, LatestValues latest, ReadingDomains domains,
+			MinuteAggregates aggregates) {
 		this.dataSource = dataSource;
+		this.aggregates = aggregates;
 		this.partitions = partitions;
 		this.latest = latest;
 		this.domains = domains;
@@ -91,12 +99,13 @@ final class BatchTransaction implements AutoCloseable {
 		try {
 			CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
 			long inserted = readings.isEmpty() ? 0 : insert(c, copy);
-			markMinutes(c, readings);
+			Set<Long> created = markMinutes(c, readings);
 			Map<Long, SensorReading> flushed = flushLatest ? latest.toFlush(newest) : Map.of();
 			if (!flushed.isEmpty()) {
 				writeLatest(c, copy, flushed);
 			}
-			c.commit();
+			// Every reading new: the roll-ups can add them up as they are, else they read them back.
+			aggregates.commit(c::commit, readings, created, inserted == readings.size());
 			if (flushLatest) {
 				latest.flushed(flushed);
 			}
@@ -155,7 +164,8 @@ final class BatchTransaction implements AutoCloseable {
 		}
 	}
 
-	private static void markMinutes(Connection c, List<SensorReading> readings) throws SQLException {
+	/** Marks the minutes of the valid readings; returns those (epoch minutes) whose mark is new. */
+	private static Set<Long> markMinutes(Connection c, List<SensorReading> readings) throws SQLException {
 		// Readings come nearly in time order: skip repeats of the previous minute, then sort out the rest.
 		long[] minutes = new long[16];
 		int n = 0;
@@ -169,14 +179,22 @@ final class BatchTransaction implements AutoCloseable {
 			}
 		}
 		if (n == 0) {
-			return;
+			return Set.of();
 		}
 		Object[] starts = Arrays.stream(minutes, 0, n).sorted().distinct()
 			.mapToObj(minute -> OffsetDateTime.ofInstant(Instant.ofEpochSecond(minute * 60), ZoneOffset.UTC))
 			.toArray();
 		try (PreparedStatement statement = c.prepareStatement(MARK_MINUTES)) {
 			statement.setArray(1, c.createArrayOf("timestamptz", starts));
-			statement.executeUpdate();
+			Set<Long> created = new HashSet<>();
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					if (rs.getBoolean(2)) {
+						created.add(rs.getLong(1));
+					}
+				}
+			}
+			return created;
 		}
 	}
 

@@ -61,10 +61,11 @@ class ReadingWriter implements ReadingStore, SmartLifecycle {
 	private long latestFlushedAt = System.nanoTime();
 
 	ReadingWriter(TimeseriesSettings settings, DataSource dataSource, DayPartitions partitions, LatestValues latest,
-			ReadingDomains domains, ObjectProvider<ReadingsStored> listeners, StoreMetrics metrics) {
+			ReadingDomains domains, MinuteAggregates aggregates, ObjectProvider<ReadingsStored> listeners,
+			StoreMetrics metrics) {
 		this.settings = settings;
 		this.latest = latest;
-		this.transaction = new BatchTransaction(dataSource, partitions, latest, domains);
+		this.transaction = new BatchTransaction(dataSource, partitions, latest, domains, aggregates);
 		this.listeners = listeners;
 		this.metrics = metrics;
 		metrics.queueDepth(queued::get);

@@ -33,6 +33,10 @@ class StoreMetrics {
 
 	private final Timer ackLatency;
 
+	private final Counter merged;
+
+	private final Counter recomputed;
+
 	StoreMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.stored = Counter.builder("vigil.timeseries.readings.stored")
@@ -52,6 +56,10 @@ class StoreMetrics {
 		this.ackLatency = Timer.builder("vigil.timeseries.ack.latency")
 			.description("From append to durable commit, per request").publishPercentiles(0.5, 0.99)
 			.register(registry);
+		this.merged = Counter.builder("vigil.timeseries.rollups.minutes").tag("how", "merged")
+			.description("Minutes rolled up from what the writer counted").register(registry);
+		this.recomputed = Counter.builder("vigil.timeseries.rollups.minutes").tag("how", "recomputed")
+			.description("Minutes rolled up by reading their raw readings again").register(registry);
 	}
 
 	void queueDepth(Supplier<Number> depth) {
@@ -77,5 +85,10 @@ class StoreMetrics {
 
 	void rejected(int readings) {
 		rejected.increment(readings);
+	}
+
+	void rolledUp(int mergedMinutes, int recomputedMinutes) {
+		merged.increment(mergedMinutes);
+		recomputed.increment(recomputedMinutes);
 	}
 }
