@@ -71,7 +71,8 @@ public class DomainPacks {
 	 * Raw readings are filed (and kept) by it, which is why the registry does not let it change.
 	 */
 	public String domainOf(String assetDomain, String sensorType) {
-		return assetDomain != null ? assetDomain : sensorType(sensorType).map(SensorType::domain).orElse(null);
+		// Interned: one string per domain however many sensors are loaded (and its hash computed once).
+		return assetDomain != null ? assetDomain.intern() : sensorType(sensorType).map(SensorType::domain).orElse(null);
 	}
 
 	/** The asset type, or a 400 on {@code field} naming the known codes. */

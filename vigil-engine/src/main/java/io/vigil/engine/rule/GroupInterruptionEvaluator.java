@@ -82,6 +82,9 @@ public final class GroupInterruptionEvaluator implements Evaluator<GroupInterrup
 		long t = reading.ts().toEpochMilli();
 		long previous = state.lastSeen[i];
 		state.lastSeen[i] = Math.max(previous, t);
+		if (!state.parentOffline && !state.childOffline[i]) {
+			return Evaluation.quiet(state);
+		}
 		List<Outcome> outcomes = new ArrayList<>(2);
 		if (state.parentOffline) {
 			state.parentOffline = false;

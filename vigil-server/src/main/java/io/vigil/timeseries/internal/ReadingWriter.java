@@ -2,6 +2,7 @@ package io.vigil.timeseries.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@link ReadingStore}: a queue bounded in readings, drained by one writer thread that gathers
- * every waiting request (up to {@code max-batch} readings) into one transaction and completes their
- * futures after the commit. Capacity counts readings until they are committed, so memory stays
- * bounded whatever the offered load. A failed transaction fails its futures (never acknowledges)
+ * every waiting request (up to {@code max-batch} readings) into one transaction. After the commit, a second
+ * thread tells the listeners and then completes the requests' futures, while the writer already sends the
+ * next batch, so that the database connection is not left waiting for that work. Capacity counts readings
+ * until they are acknowledged (and at most two committed batches wait for the second thread), so memory
+ * stays bounded whatever the offered load. A failed transaction fails its futures (never acknowledges)
  * and the writer goes on with the next batch.
  */
 @Component
@@ -34,6 +37,9 @@ class ReadingWriter implements ReadingStore, SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(ReadingWriter.class);
 
 	private record Request(List<SensorReading> readings, CompletableFuture<Void> done, long queuedAt) {
+	}
+
+	private record Committed(List<Request> batch, List<SensorReading> readings, long committedAt) {
 	}
 
 	private final TimeseriesSettings settings;
@@ -46,6 +52,8 @@ class ReadingWriter implements ReadingStore, SmartLifecycle {
 
 	private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
 
+	private final ArrayBlockingQueue<Committed> committed = new ArrayBlockingQueue<>(2);
+
 	private final AtomicLong queued = new AtomicLong();
 
 	private volatile boolean accepting;
@@ -53,6 +61,8 @@ class ReadingWriter implements ReadingStore, SmartLifecycle {
 	private volatile boolean running;
 
 	private Thread thread;
+
+	private Thread acknowledger;
 
 	private Request carried;
 
@@ -139,7 +149,7 @@ class ReadingWriter implements ReadingStore, SmartLifecycle {
 		return batch;
 	}
 
-	private void write(List<Request> batch) {
+	private void write(List<Request> batch) throws InterruptedException {
 		List<SensorReading> readings = new ArrayList<>();
 		for (Request request : batch) {
 			readings.addAll(request.readings());
@@ -151,14 +161,8 @@ class ReadingWriter implements ReadingStore, SmartLifecycle {
 			if (flush) {
 				latestFlushedAt = System.nanoTime();
 			}
-			long committed = System.nanoTime();
-			metrics.stored(readings.size(), inserted, committed - started);
-			// Listeners first, so that whoever got the acknowledgement also sees the online state it implies.
-			notifyListeners(readings);
-			for (Request request : batch) {
-				metrics.acknowledged(committed - request.queuedAt());
-				request.done().complete(null);
-			}
+			long committedAt = System.nanoTime();
+			metrics.stored(readings.size(), inserted, committedAt - started);
 		}
 		catch (Exception e) {
 			log.warn("Storing a batch of {} readings failed; {} requests are told so", readings.size(), batch.size(),
@@ -167,9 +171,50 @@ class ReadingWriter implements ReadingStore, SmartLifecycle {
 			for (Request request : batch) {
 				request.done().completeExceptionally(e);
 			}
+			queued.addAndGet(-readings.size());
+			return;
+		}
+		Committed done = new Committed(batch, readings, System.nanoTime());
+		try {
+			committed.put(done);
+		}
+		catch (InterruptedException e) {
+			deliver(done); // stored: acknowledged all the same
+			throw e;
+		}
+	}
+
+	/** The second thread: listeners, then acknowledgements, in commit order. */
+	private void acknowledge() {
+		while (thread.isAlive() || !committed.isEmpty()) {
+			Committed next;
+			try {
+				next = committed.poll(200, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			if (next != null) {
+				deliver(next);
+			}
+		}
+	}
+
+	private void deliver(Committed batch) {
+		try {
+			// Listeners first, so that whoever got the acknowledgement also sees the online state it implies.
+			notifyListeners(batch.readings());
+			for (Request request : batch.batch()) {
+				metrics.acknowledged(batch.committedAt() - request.queuedAt());
+				request.done().complete(null);
+			}
+		}
+		catch (RuntimeException | Error e) {
+			log.error("Acknowledging a stored batch failed", e);
 		}
 		finally {
-			queued.addAndGet(-readings.size());
+			queued.addAndGet(-batch.readings().size());
 		}
 	}
 
@@ -205,6 +250,8 @@ class ReadingWriter implements ReadingStore, SmartLifecycle {
 		accepting = true;
 		thread = new Thread(this::run, "vigil-reading-writer");
 		thread.start();
+		acknowledger = new Thread(this::acknowledge, "vigil-reading-acknowledger");
+		acknowledger.start();
 	}
 
 	/** Stops accepting, then writes whatever is queued before the thread ends. */
@@ -215,6 +262,7 @@ class ReadingWriter implements ReadingStore, SmartLifecycle {
 		if (thread != null) {
 			try {
 				thread.join(30_000);
+				acknowledger.join(30_000);
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
