@@ -24,7 +24,10 @@ public interface Evaluator<S> {
 	/** The rule's id, copied into every outcome. */
 	String ruleId();
 
-	/** State for a key never seen before. */
+	/**
+	 * State for a key never seen before. Immutable states may share one instance; a state that is that very
+	 * instance carries nothing, so snapshots leave it out and a restart recreates it from here.
+	 */
 	S initial();
 
 	/** Judges one reading. */

@@ -4,16 +4,10 @@ import io.vigil.engine.Evaluation;
 import io.vigil.engine.Evaluator;
 import io.vigil.engine.Outcome;
 import io.vigil.engine.Reading;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +49,8 @@ public final class Partition {
 	private final Map<String, Slot[]> resolved = new HashMap<>();
 	private final OutcomeSink sink;
 	private RuleBook rules;
+	/** Size of the last snapshot, to size the next one's buffer. */
+	private int lastSnapshotBytes;
 
 	public Partition(RuleBook rules, OutcomeSink sink) {
 		this.rules = rules;
@@ -258,18 +254,35 @@ public final class Partition {
 		return n;
 	}
 
-	/** Serialises every state (a deep copy: safe to hand to another thread). */
-	public List<Snapshot.Entry> snapshot() {
-		List<Snapshot.Entry> entries = new ArrayList<>(slots.size());
-		for (Map.Entry<String, Slot> entry : slots.entrySet()) {
-			for (Slot s = entry.getValue(); s != null; s = s.next) {
-				entries.add(new Snapshot.Entry(s.partitionKey, entry.getKey(), s.ruleId, serialise(s.state)));
+	/**
+	 * Serialises the states into one stream (a deep copy: safe to hand to another thread). A state that is the
+	 * very object its rule's {@code initial()} returns (a shared constant: a threshold in normal, a sensor
+	 * registered and not yet ticked) is left out: {@link #register} or the next reading recreates it.
+	 *
+	 * @throws UncheckedIOException when a state is not serialisable
+	 */
+	Snapshot.Part snapshot() {
+		Snapshot.Writer writer = new Snapshot.Writer(lastSnapshotBytes + lastSnapshotBytes / 8);
+		try {
+			for (Map.Entry<String, Slot> entry : slots.entrySet()) {
+				for (Slot s = entry.getValue(); s != null; s = s.next) {
+					if (s.evaluator == null || s.state != s.evaluator.initial()) {
+						writer.add(s.partitionKey, entry.getKey(), s.ruleId, s.state);
+					}
+				}
 			}
+			Snapshot.Part part = writer.finish();
+			lastSnapshotBytes = part.stream().length;
+			return part;
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
-		return entries;
 	}
 
-	/** Restores states; rules that no longer exist are skipped, their evaluators resolved by id. */
+	/**
+	 * Restores states; rules that no longer exist are skipped, their evaluators resolved by id. States left out
+	 * of the snapshot as initial come back when the sensors are registered, as after a fresh start.
+	 */
 	public void restore(List<Snapshot.Entry> entries) {
 		invalidate();
 		for (Snapshot.Entry e : entries) {
@@ -278,31 +291,10 @@ public final class Partition {
 			if (evaluator == null) {
 				continue;
 			}
-			Object state = deserialise(e.state());
 			Slot head = slots.get(e.subject());
-			Slot slot = new Slot(e.ruleId(), e.partitionKey(), null, state, head);
+			Slot slot = new Slot(e.ruleId(), e.partitionKey(), null, e.state(), head);
 			adopt(slot, evaluator);
 			slots.put(e.subject(), slot);
-		}
-	}
-
-	private static byte[] serialise(Object state) {
-		try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-			out.writeObject((Serializable) state);
-			out.flush();
-			return bytes.toByteArray();
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static Object deserialise(byte[] bytes) {
-		try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-			return in.readObject();
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		} catch (ClassNotFoundException e) {
-			throw new IllegalStateException("snapshot holds an unknown state type", e);
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package io.vigil.engine.runtime;
 
 import io.vigil.engine.Reading;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a {@link RuleBook} over readings with {@code n} partitions, each owned by one thread that
@@ -180,23 +182,26 @@ public final class PartitionedRunner implements AutoCloseable {
 		}
 	}
 
-	/** A consistent-per-partition snapshot of all states, taken between readings. */
+	/**
+	 * A consistent-per-partition snapshot of all states, taken between readings; fails (instead of never
+	 * completing) when a state cannot be serialised.
+	 */
 	public CompletableFuture<Snapshot> snapshot() {
-		List<CompletableFuture<List<Snapshot.Entry>>> parts = new ArrayList<>();
+		List<CompletableFuture<Snapshot.Part>> parts = new ArrayList<>();
 		for (int i = 0; i < partitions.length; i++) {
-			CompletableFuture<List<Snapshot.Entry>> part = new CompletableFuture<>();
-			parts.add(part);
-			enqueue(i, p -> part.complete(p.snapshot()));
+			parts.add(ask(i, Partition::snapshot));
 		}
-		return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> {
-			List<Snapshot.Entry> all = new ArrayList<>();
-			parts.forEach(part -> all.addAll(part.join()));
-			return new Snapshot(all);
-		});
+		return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+				.thenApply(v -> new Snapshot(parts.stream().map(CompletableFuture::join).toList()));
 	}
 
-	/** Restores states (before submitting readings, typically right after construction). */
-	public CompletableFuture<Void> restore(Snapshot snapshot) {
+	/**
+	 * Restores states (before submitting readings, typically right after construction), then register the
+	 * sensors as after a fresh start. The snapshot is decoded first, so nothing is restored when it cannot be.
+	 *
+	 * @throws IOException when the snapshot is corrupt or holds a state type this version does not know
+	 */
+	public CompletableFuture<Void> restore(Snapshot snapshot) throws IOException {
 		List<List<Snapshot.Entry>> byPartition = new ArrayList<>();
 		for (int i = 0; i < partitions.length; i++) {
 			byPartition.add(new ArrayList<>());
@@ -207,12 +212,10 @@ public final class PartitionedRunner implements AutoCloseable {
 		List<CompletableFuture<Void>> done = new ArrayList<>();
 		for (int i = 0; i < partitions.length; i++) {
 			List<Snapshot.Entry> entries = byPartition.get(i);
-			CompletableFuture<Void> part = new CompletableFuture<>();
-			done.add(part);
-			enqueue(i, p -> {
+			done.add(ask(i, p -> {
 				p.restore(entries);
-				part.complete(null);
-			});
+				return null;
+			}));
 		}
 		return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
 	}
@@ -221,11 +224,23 @@ public final class PartitionedRunner implements AutoCloseable {
 	public void flush() {
 		List<CompletableFuture<Void>> done = new ArrayList<>();
 		for (int i = 0; i < partitions.length; i++) {
-			CompletableFuture<Void> part = new CompletableFuture<>();
-			done.add(part);
-			enqueue(i, p -> part.complete(null));
+			done.add(ask(i, p -> null));
 		}
 		CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+	}
+
+	/** Queues work whose result the caller waits for; a failure completes the future instead of leaving it open. */
+	private <T> CompletableFuture<T> ask(int partition, Function<Partition, T> work) {
+		CompletableFuture<T> result = new CompletableFuture<>();
+		enqueue(partition, p -> {
+			try {
+				result.complete(work.apply(p));
+			} catch (RuntimeException e) {
+				result.completeExceptionally(e);
+				throw e;
+			}
+		});
+		return result;
 	}
 
 	/** Processes what is queued, then stops the partition threads. */

@@ -1,7 +1,10 @@
 package io.vigil.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vigil.engine.Evaluation;
+import io.vigil.engine.Evaluator;
 import io.vigil.engine.Feed;
 import io.vigil.engine.Level;
 import io.vigil.engine.Outcome;
@@ -11,14 +14,22 @@ import io.vigil.engine.condition.Delay;
 import io.vigil.engine.condition.Interruption;
 import io.vigil.engine.condition.Limit;
 import io.vigil.engine.condition.Threshold;
+import io.vigil.engine.rule.ThresholdEvaluator;
+import io.vigil.engine.rule.ThresholdState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PartitionedRunnerTest {
@@ -97,6 +108,137 @@ class PartitionedRunnerTest {
 			assertThat(o.kind()).isEqualTo(Kind.RAISED);
 			assertThat(o.parameters()).containsEntry("readingsHeld", 3);
 		});
+	}
+
+	@Test
+	void aSnapshotOfThePreviousFormatOneStreamPerStateIsRestored() throws Exception {
+		ThresholdEvaluator evaluator = new ThresholdEvaluator(PRESSURE);
+		ThresholdState held = evaluator.evaluate(Reading.of("PT-0", Feed.at(0), 4.5), evaluator.initial(), Feed.at(0)).state();
+		held = evaluator.evaluate(Reading.of("PT-0", Feed.at(1), 4.5), held, Feed.at(1)).state();
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		DataOutputStream old = new DataOutputStream(bytes);
+		old.writeInt(0x56474c31);
+		old.writeInt(1);
+		old.writeUTF("PT-0");
+		old.writeUTF("PT-0");
+		old.writeUTF("p-high");
+		ByteArrayOutputStream state = new ByteArrayOutputStream();
+		try (ObjectOutputStream out = new ObjectOutputStream(state)) {
+			out.writeObject(held);
+		}
+		old.writeInt(state.size());
+		old.write(state.toByteArray());
+
+		List<Outcome> seen = new CopyOnWriteArrayList<>();
+		try (var restarted = new PartitionedRunner(rules(1), seen::add, new TestClock(), 2, 16)) {
+			restarted.restore(Snapshot.readFrom(new ByteArrayInputStream(bytes.toByteArray()))).join();
+			restarted.submit(Reading.of("PT-0", Feed.at(2), 4.5));
+			restarted.flush();
+		}
+		assertThat(seen).singleElement().satisfies(o -> assertThat(o.parameters()).containsEntry("readingsHeld", 3));
+	}
+
+	@Test
+	void aCorruptSnapshotIsRefusedBeforeAnyStateIsRestored() throws Exception {
+		byte[] stored;
+		try (var runner = new PartitionedRunner(rules(1), o -> { }, new TestClock(), 1, 16)) {
+			runner.submit(Reading.of("PT-0", Feed.at(0), 4.5));
+			runner.submit(Reading.of("PT-0", Feed.at(1), 4.5));
+			stored = runner.snapshot().join().toBytes();
+		}
+		stored[16] = 0; // the first part's serialisation stream header, after magic, part count, entries and length
+
+		List<Outcome> seen = new CopyOnWriteArrayList<>();
+		try (var restarted = new PartitionedRunner(rules(1), seen::add, new TestClock(), 1, 16)) {
+			Snapshot corrupt = Snapshot.readFrom(new ByteArrayInputStream(stored));
+			assertThatThrownBy(() -> restarted.restore(corrupt)).isInstanceOf(IOException.class);
+			assertThatThrownBy(() -> Snapshot.readFrom(new ByteArrayInputStream(new byte[] { 1, 2, 3, 4, 5 })))
+					.isInstanceOf(IOException.class);
+			restarted.submit(Reading.of("PT-0", Feed.at(2), 4.5));
+			restarted.flush();
+		}
+		assertThat(seen).isEmpty();
+	}
+
+	@Test
+	void statesOfRulesThatNoLongerExistAreSkippedOnRestore() throws Exception {
+		byte[] stored;
+		try (var runner = new PartitionedRunner(rules(1), o -> { }, new TestClock(), 1, 16)) {
+			runner.submit(Reading.of("PT-0", Feed.at(0), 4.5));
+			runner.submit(Reading.of("PT-0", Feed.at(1), 4.5));
+			stored = runner.snapshot().join().toBytes();
+		}
+		List<Outcome> seen = new CopyOnWriteArrayList<>();
+		try (var restarted = new PartitionedRunner(FixedRuleBook.builder().bind("PT-0", PRESSURE).build(), seen::add,
+				new TestClock(), 1, 16)) {
+			restarted.restore(Snapshot.readFrom(new ByteArrayInputStream(stored))).join();
+			restarted.submit(Reading.of("PT-0", Feed.at(2), 4.5));
+			restarted.flush();
+		}
+		assertThat(seen).extracting(Outcome::ruleId).containsExactly("p-high");
+	}
+
+	@Test
+	void initialStatesAreLeftOutAndComeBackWhenTheSensorsAreRegistered() throws Exception {
+		TestClock clock = new TestClock();
+		byte[] stored;
+		try (var runner = new PartitionedRunner(rules(3), o -> { }, clock, 2, 16)) {
+			for (int s = 0; s < 3; s++) {
+				runner.register("PT-" + s);
+			}
+			runner.submit(Reading.of("PT-0", Feed.at(0), 4.5));
+			Snapshot snapshot = runner.snapshot().join();
+			assertThat(snapshot.size()).as("PT-0's pending threshold and its last reading; nothing of PT-1 and PT-2").isEqualTo(2);
+			stored = snapshot.toBytes();
+		}
+		List<Outcome> seen = new CopyOnWriteArrayList<>();
+		try (var restarted = new PartitionedRunner(rules(3), seen::add, clock, 2, 16)) {
+			restarted.restore(Snapshot.readFrom(new ByteArrayInputStream(stored))).join();
+			for (int s = 0; s < 3; s++) {
+				restarted.register("PT-" + s);
+			}
+			restarted.tick();
+			clock.now = Feed.at(40);
+			restarted.tick();
+			restarted.flush();
+		}
+		assertThat(seen).extracting(Outcome::key).containsExactlyInAnyOrder("PT-0", "PT-1", "PT-2");
+	}
+
+	@Test
+	void aStateThatCannotBeSerialisedFailsTheSnapshotInsteadOfHangingIt() throws Exception {
+		Evaluator<Object> unserialisable = new Evaluator<>() {
+			@Override
+			public String ruleId() {
+				return "opaque";
+			}
+
+			@Override
+			public Object initial() {
+				return new Object();
+			}
+
+			@Override
+			public Evaluation<Object> evaluate(Reading reading, Object state, Instant now) {
+				return Evaluation.quiet(state);
+			}
+		};
+		RuleBook book = new RuleBook() {
+			@Override
+			public List<Evaluator<?>> rulesFor(String sensorKey) {
+				return List.of(unserialisable);
+			}
+
+			@Override
+			public Evaluator<?> rule(String ruleId) {
+				return unserialisable;
+			}
+		};
+		try (var runner = new PartitionedRunner(book, o -> { }, new TestClock(), 1, 16)) {
+			runner.submit(Reading.of("X", Feed.at(0), 1.0));
+			assertThatThrownBy(() -> runner.snapshot().get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+					.hasRootCauseInstanceOf(NotSerializableException.class);
+		}
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.vigil.detection.internal;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,7 +9,9 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -101,10 +104,7 @@ public class DetectionEngine implements SmartLifecycle {
 			Compiled compiled = build();
 			metrics.fullBuildsForRules.increment();
 			runner = new PartitionedRunner(compiled.engineBook(), outlet, clock, settings.partitions(), settings.queueCapacity());
-			snapshots.load().ifPresent(s -> {
-				runner.restore(s).join();
-				log.info("Detection state restored: {} rule states", s.entries().size());
-			});
+			restoreSnapshot();
 			compiled.sensorKeys().forEach(runner::register);
 			scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "detection-scheduler"));
 			every(settings.tick(), this::tick);
@@ -360,6 +360,23 @@ public class DetectionEngine implements SmartLifecycle {
 			if (running) {
 				runner.tick();
 			}
+		}
+	}
+
+	/**
+	 * Restores the states saved last. A snapshot that cannot be read (corrupt, or holding state types this
+	 * version no longer has) must not stop detection: it is logged and the rules start from fresh states.
+	 */
+	private void restoreSnapshot() {
+		try {
+			Optional<Snapshot> saved = snapshots.load();
+			if (saved.isPresent()) {
+				runner.restore(saved.get()).join();
+				log.info("Detection state restored: {} rule states", saved.get().size());
+			}
+		}
+		catch (IOException | CompletionException e) {
+			log.error("Detection state snapshot could not be restored; rules start from fresh states (on-delays and timers start again)", e);
 		}
 	}
 

@@ -1,9 +1,7 @@
 package io.vigil.detection.internal;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,29 +22,18 @@ class SnapshotStore {
 	}
 
 	void save(Snapshot snapshot, Instant at) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try {
-			snapshot.writeTo(bytes);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
 		jdbc.sql("""
 				insert into detection_state (id, taken_at, entries, state) values (1, :at, :entries, :state)
 				on conflict (id) do update set taken_at = excluded.taken_at, entries = excluded.entries, state = excluded.state""")
-			.param("at", Timestamp.from(at)).param("entries", snapshot.entries().size()).param("state", bytes.toByteArray())
+			.param("at", Timestamp.from(at)).param("entries", snapshot.size()).param("state", snapshot.toBytes())
 			.update();
 	}
 
-	Optional<Snapshot> load() {
-		return jdbc.sql("select state from detection_state where id = 1").query((rs, row) -> rs.getBytes("state"))
-			.optional().map(bytes -> {
-				try {
-					return Snapshot.readFrom(new ByteArrayInputStream(bytes));
-				}
-				catch (IOException e) {
-					throw new UncheckedIOException(e);
-				}
-			});
+	/** @throws IOException when the stored bytes are no snapshot */
+	Optional<Snapshot> load() throws IOException {
+		Optional<byte[]> bytes = jdbc.sql("select state from detection_state where id = 1")
+			.query((rs, row) -> rs.getBytes("state"))
+			.optional();
+		return bytes.isEmpty() ? Optional.empty() : Optional.of(Snapshot.readFrom(new ByteArrayInputStream(bytes.get())));
 	}
 }
