@@ -5,8 +5,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.vigil.detection.DetectionSettings;
@@ -21,9 +22,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands durably stored readings to the engine. The store's writer thread only enqueues (waiting at most
- * {@code handoffWait} when the queue is full; then the readings are counted and logged as not judged, they
- * remain stored); a dispatcher thread maps sensor ids to codes and submits. Invalid-flagged and
+ * Hands durably stored readings to the engine. The store's thread only enqueues them, in chunks of up to
+ * {@value #CHUNK}, while the hand-off has room for them counted in readings (waiting at most {@code handoffWait}
+ * when it has not; then the rest are counted and logged as not judged, they remain stored); a dispatcher thread
+ * maps sensor ids to codes and submits. Invalid-flagged and
  * out-of-range readings enter as {@link Quality#INVALID}, so only data-quality rules look at them.
  */
 @Component
@@ -39,7 +41,12 @@ public class ReadingFeed implements ReadingsStored, SmartLifecycle {
 
 	private final DetectionSettings settings;
 
-	private final BlockingQueue<SensorReading> queue;
+	private static final int CHUNK = 1024;
+
+	private final BlockingQueue<List<SensorReading>> queue = new LinkedBlockingQueue<>();
+
+	/** Room in the hand-off, in readings. */
+	private final Semaphore room;
 
 	private final WarningOutlet outlet;
 
@@ -60,7 +67,7 @@ public class ReadingFeed implements ReadingsStored, SmartLifecycle {
 		this.current = current;
 		this.metrics = metrics;
 		this.settings = settings;
-		this.queue = new ArrayBlockingQueue<>(settings.handoffCapacity());
+		this.room = new Semaphore(settings.handoffCapacity());
 	}
 
 	@Override
@@ -70,19 +77,23 @@ public class ReadingFeed implements ReadingsStored, SmartLifecycle {
 		}
 		// Once stopping, nothing drains the hand-off any more: do not hold the store's writer back then.
 		long deadline = System.nanoTime() + (running ? settings.handoffWait().toNanos() : 0);
-		for (int i = 0; i < readings.size(); i++) {
+		int size = Math.min(CHUNK, settings.handoffCapacity());
+		for (int from = 0; from < readings.size(); from += size) {
+			List<SensorReading> chunk = readings.subList(from, Math.min(readings.size(), from + size));
 			try {
-				if (!queue.offer(readings.get(i)) && !queue.offer(readings.get(i), Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-					dropped(readings.size() - i);
+				if (!room.tryAcquire(chunk.size())
+						&& !room.tryAcquire(chunk.size(), Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+					dropped(readings.size() - from);
 					return;
 				}
-				accepted.incrementAndGet();
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
-				dropped(readings.size() - i);
+				dropped(readings.size() - from);
 				return;
 			}
+			accepted.addAndGet(chunk.size());
+			queue.add(chunk);
 		}
 	}
 
@@ -125,16 +136,14 @@ public class ReadingFeed implements ReadingsStored, SmartLifecycle {
 	}
 
 	private void dispatch() {
-		List<SensorReading> batch = new ArrayList<>(1024);
 		while (running || !queue.isEmpty()) {
+			List<SensorReading> chunk = null;
 			try {
-				SensorReading first = queue.poll(100, TimeUnit.MILLISECONDS);
-				if (first == null) {
+				chunk = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (chunk == null) {
 					continue;
 				}
-				batch.add(first);
-				queue.drainTo(batch, 1023);
-				List<Reading> readings = convert(batch);
+				List<Reading> readings = convert(chunk);
 				while (!engine.submit(readings) && (running || settings.enabled())) {
 					Thread.sleep(50); // engine restarting: keep the batch
 					if (!running) {
@@ -148,11 +157,13 @@ public class ReadingFeed implements ReadingsStored, SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException e) {
-				log.error("Detection feed failed on a batch of {} readings", batch.size(), e);
+				log.error("Detection feed failed on a batch of {} readings", chunk.size(), e);
 			}
 			finally {
-				handled.addAndGet(batch.size());
-				batch.clear();
+				if (chunk != null) {
+					handled.addAndGet(chunk.size());
+					room.release(chunk.size());
+				}
 			}
 		}
 	}
@@ -172,26 +183,32 @@ public class ReadingFeed implements ReadingsStored, SmartLifecycle {
 	}
 
 	private List<Reading> convert(List<SensorReading> batch) {
-		Map<Long, String> codes = current.get().codesById();
-		Set<Long> unknown = null;
-		for (SensorReading r : batch) {
-			if (!codes.containsKey(r.sensorId())) {
-				if (unknown == null) {
-					unknown = new HashSet<>();
-				}
-				unknown.add(r.sensorId());
-			}
-		}
-		if (unknown != null) {
+		List<Reading> readings = convert(batch, current.get().codesById(), false);
+		if (readings == null) {
 			// Ingest accepts only registered sensors, so an unknown id is a sensor created since the rules were
 			// built (or one deleted since it was stored): compile those in, once for the whole batch.
+			Map<Long, String> codes = current.get().codesById();
+			Set<Long> unknown = new HashSet<>();
+			for (SensorReading r : batch) {
+				if (!codes.containsKey(r.sensorId())) {
+					unknown.add(r.sensorId());
+				}
+			}
 			engine.learn(unknown);
-			codes = current.get().codesById();
+			readings = convert(batch, current.get().codesById(), true);
 		}
+		return readings;
+	}
+
+	/** The engine's readings, or null at the first unknown sensor unless {@code last} (then it is counted). */
+	private List<Reading> convert(List<SensorReading> batch, Map<Long, String> codes, boolean last) {
 		List<Reading> readings = new ArrayList<>(batch.size());
 		for (SensorReading r : batch) {
 			String code = codes.get(r.sensorId());
 			if (code == null) {
+				if (!last) {
+					return null;
+				}
 				metrics.unknownSensors.increment();
 				continue;
 			}
