@@ -94,13 +94,12 @@ final class BatchTransaction implements AutoCloseable {
 	int store(List<SensorReading> readings, boolean flushLatest) throws SQLException {
 		partitions.ensure(DayPartitions.READINGS, days(readings));
 		buffer.encode(readings);
-		Map<Long, SensorReading> newest = LatestValues.newestPerSensor(readings);
 		Connection c = connection();
 		try {
 			CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
 			long inserted = readings.isEmpty() ? 0 : insert(c, copy);
 			Set<Long> created = markMinutes(c, readings);
-			Map<Long, SensorReading> flushed = flushLatest ? latest.toFlush(newest) : Map.of();
+			Map<Long, SensorReading> flushed = flushLatest ? latest.toFlush(readings) : Map.of();
 			if (!flushed.isEmpty()) {
 				writeLatest(c, copy, flushed);
 			}
@@ -110,7 +109,7 @@ final class BatchTransaction implements AutoCloseable {
 				latest.flushed(flushed);
 			}
 			else {
-				latest.remember(newest.values());
+				latest.remember(readings);
 			}
 			return (int) inserted;
 		}

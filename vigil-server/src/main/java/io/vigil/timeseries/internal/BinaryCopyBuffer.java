@@ -45,7 +45,13 @@ final class BinaryCopyBuffer {
 		ensure(HEADER.length + readings.size() * 70 + 2);
 		System.arraycopy(HEADER, 0, bytes, 0, HEADER.length);
 		length = HEADER.length;
+		String domain = null;
+		short domainId = ReadingDomains.NONE;
 		for (SensorReading reading : readings) {
+			if (reading.domain() != domain) { // nearly always the same few interned codes
+				domain = reading.domain();
+				domainId = domains.id(domain);
+			}
 			byte[] flag = flag(reading.flag());
 			ensure(length + 66 + flag.length);
 			putShort(7);
@@ -63,7 +69,7 @@ final class BinaryCopyBuffer {
 			putInt(1);
 			bytes[length++] = (byte) (reading.outOfRange() ? 1 : 0);
 			putInt(2);
-			putShort(domains.id(reading.domain()));
+			putShort(domainId);
 		}
 		ensure(length + 2);
 		putShort(-1);

@@ -1,6 +1,5 @@
 package io.vigil.timeseries.internal;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +12,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The newest reading per sensor that is stored but not yet in {@code sensor_latest}. The writer
- * adds each committed batch's newest readings and upserts them every {@code latest-flush-interval}
+ * The newest stored reading per sensor, and whether {@code sensor_latest} has it yet. The writer
+ * records each committed batch here and upserts the unflushed ones every {@code latest-flush-interval}
  * (one row per sensor however many readings it sent meanwhile); queries overlay them on the table,
- * so what they show is current. After a crash the unflushed ones are recovered from the readings
- * that arrived after the last recorded flush.
+ * so what they show is current. One entry per sensor stays for good, so that a batch of known sensors
+ * only updates entries. After a crash the unflushed ones are recovered from the readings that arrived
+ * after the last recorded flush. Changed by the writer thread only.
  */
 @Component
 public class LatestValues {
 
-	private final Map<Long, SensorReading> pending = new ConcurrentHashMap<>();
+	private static final class Newest {
+
+		volatile SensorReading reading;
+
+		volatile boolean unflushed;
+	}
+
+	private final Map<Long, Newest> newest = new ConcurrentHashMap<>();
+
+	/** Entries with {@code unflushed} set (writer thread). */
+	private int unflushed;
 
 	private final JdbcClient jdbc;
 
@@ -31,41 +41,67 @@ public class LatestValues {
 		repairAfterCrash();
 	}
 
-	/** The newest reading of each sensor in the batch. */
-	static Map<Long, SensorReading> newestPerSensor(List<SensorReading> readings) {
-		Map<Long, SensorReading> newest = new HashMap<>();
-		for (SensorReading reading : readings) {
-			newest.merge(reading.sensorId(), reading, (a, b) -> b.ts().isAfter(a.ts()) ? b : a);
-		}
-		return newest;
-	}
-
 	/** Called by the writer after a commit that did not flush. */
-	void remember(Collection<SensorReading> newest) {
-		for (SensorReading reading : newest) {
-			pending.merge(reading.sensorId(), reading, (a, b) -> b.ts().isAfter(a.ts()) ? b : a);
+	void remember(List<SensorReading> readings) {
+		for (SensorReading reading : readings) {
+			Newest entry = entry(reading.sensorId());
+			SensorReading known = entry.reading;
+			if (known == null || reading.ts().isAfter(known.ts())) {
+				entry.reading = reading;
+				if (!entry.unflushed) {
+					entry.unflushed = true;
+					unflushed++;
+				}
+			}
 		}
 	}
 
-	/** What a flush now would write: the pending readings plus the batch's newest. */
-	Map<Long, SensorReading> toFlush(Map<Long, SensorReading> batchNewest) {
-		Map<Long, SensorReading> all = new HashMap<>(pending);
-		batchNewest.values().forEach(r -> all.merge(r.sensorId(), r, (a, b) -> b.ts().isAfter(a.ts()) ? b : a));
+	/** What a flush with this batch would write: the newest unflushed reading of every sensor, this batch's included. */
+	Map<Long, SensorReading> toFlush(List<SensorReading> batch) {
+		Map<Long, SensorReading> all = new HashMap<>();
+		if (unflushed > 0) {
+			newest.forEach((id, entry) -> {
+				if (entry.unflushed) {
+					all.put(id, entry.reading);
+				}
+			});
+		}
+		for (SensorReading r : batch) {
+			all.merge(r.sensorId(), r, (a, b) -> b.ts().isAfter(a.ts()) ? b : a);
+		}
 		return all;
 	}
 
-	/** Called by the writer after the flush committed: forgets what is now in the table. */
+	/** Called by the writer after the flush of {@link #toFlush} committed: all of it is in the table now. */
 	void flushed(Map<Long, SensorReading> written) {
-		written.forEach(pending::remove);
+		written.forEach((id, reading) -> {
+			Newest entry = entry(id);
+			SensorReading known = entry.reading;
+			if (known == null || reading.ts().isAfter(known.ts())) {
+				entry.reading = reading;
+			}
+			entry.unflushed = false;
+		});
+		unflushed = 0;
 	}
 
 	boolean hasPending() {
-		return !pending.isEmpty();
+		return unflushed > 0;
 	}
 
 	/** A stored reading newer than what {@code sensor_latest} holds for the sensor, if any. */
 	public Optional<SensorReading> unflushed(long sensorId) {
-		return Optional.ofNullable(pending.get(sensorId));
+		Newest entry = newest.get(sensorId);
+		return entry != null && entry.unflushed ? Optional.ofNullable(entry.reading) : Optional.empty();
+	}
+
+	private Newest entry(long sensorId) {
+		Newest entry = newest.get(sensorId);
+		if (entry == null) {
+			entry = new Newest();
+			newest.put(sensorId, entry);
+		}
+		return entry;
 	}
 
 	private void repairAfterCrash() {
