@@ -76,14 +76,22 @@ public final class IngestBench {
 		// Warm the JIT and the database's caches once before the first measured row: the raw COPY path's and,
 		// as much, Vigil's (its HTTP and MQTT paths on a fleet of its own, in hours no cell uses).
 		database.rawCopy(new Rows(1000, base(0, 0)), Math.min(rows, 200_000), batch);
-		long warmRows = Long.parseLong(a.getOrDefault("warmup-rows", "400000"));
+		// Small batches: what a fresh JVM has yet to compile is mostly the per-request path (web server, filters,
+		// MQTT broker), which a few thousand requests of 2,000 readings leave interpreted for the whole run.
+		long warmRows = Long.parseLong(a.getOrDefault("warmup-rows", "1000000"));
+		int warmBatch = Integer.parseInt(a.getOrDefault("warmup-batch", "100"));
 		if (http != null && warmRows > 0) {
-			HttpLoad.Seeded warmFleet = http.seed(1000);
-			HttpLoad.Result warmHttp = http.run(warmFleet, new Rows(1000, base(0, 4)), warmRows);
-			MqttLoad.Result warmMqtt = mqtt == null ? null : mqtt.run(warmFleet, new Rows(1000, base(0, 5)), warmRows);
-			System.out.printf(Locale.ROOT, "Vigil warm-up (JIT), 1,000 sensors of its own, %,d rows each: HTTP %,.0f pts/s, "
-					+ "MQTT %s pts/s; load average %s%n", warmRows, warmHttp.pointsPerSecond(),
-					warmMqtt == null ? "–" : String.format(Locale.ROOT, "%,.0f", warmMqtt.pointsPerSecond()), loadAverage());
+			HttpLoad warmHttp = new HttpLoad(a.get("vigil"), a.get("vigil-jdbc"), clients, warmBatch, pid);
+			HttpLoad.Seeded warmFleet = warmHttp.seed(1000);
+			HttpLoad.Result h = warmHttp.run(warmFleet, new Rows(1000, base(0, 4)), warmRows);
+			MqttLoad.Result m = mqtt == null ? null
+					: mqtt.withBatch(warmBatch).run(warmFleet, new Rows(1000, base(0, 5)), warmRows);
+			long waited = JitQuiet.await(pid, Long.parseLong(a.getOrDefault("jit-wait", "180")));
+			System.out.printf(Locale.ROOT, "Vigil warm-up (JIT), 1,000 sensors of its own, %,d rows each in batches of %d: "
+					+ "HTTP %,.0f pts/s, MQTT %s pts/s; then %s s until its JIT compilers were quiet; load average %s%n",
+					warmRows, warmBatch, h.pointsPerSecond(),
+					m == null ? "–" : String.format(Locale.ROOT, "%,.0f", m.pointsPerSecond()),
+					waited < 0 ? "(no pid: not waited)" : String.valueOf(waited), loadAverage());
 		}
 		System.out.println("| sensors | raw COPY pts/s | store path pts/s | store/raw | HTTP pts/s | HTTP/raw | "
 				+ "p50 ack ms | p99 ack ms | 503 retries | Vigil RSS |");

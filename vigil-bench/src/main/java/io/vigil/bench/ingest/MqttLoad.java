@@ -47,6 +47,11 @@ final class MqttLoad {
 		this.pid = pid;
 	}
 
+	/** The same broker and clients with another batch size. */
+	MqttLoad withBatch(int otherBatch) {
+		return new MqttLoad(host, port, enterprise, clients, otherBatch, pid);
+	}
+
 	Result run(HttpLoad.Seeded seeded, Rows rows, long total) throws Exception {
 		List<Mqtt5BlockingClient> connections = new ArrayList<>();
 		for (int c = 0; c < clients; c++) {
