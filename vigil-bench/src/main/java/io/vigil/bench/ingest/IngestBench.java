@@ -116,9 +116,12 @@ public final class IngestBench {
 					long first = probe.measure(Duration.ofMinutes(3));
 					firstWarning = first < 0 ? "none in 3 min" : String.format(Locale.ROOT, "%.1f s", first / 1e9);
 				}
+				// The new fleet takes paths the JIT has not compiled yet (the rules of new sensors, a larger catalog).
+				long quiet = JitQuiet.await(pid, Long.parseLong(a.getOrDefault("jit-wait", "180")));
 				System.out.printf(Locale.ROOT, "  %,d sensors: warm-up (each sensor's first readings) %,.0f pts/s; "
-						+ "first warning after creating the fleet %s; load average %s%n", fleet, warm.pointsPerSecond(),
-						firstWarning, loadAverage());
+						+ "first warning after creating the fleet %s; %s s until Vigil's JIT compilers were quiet; "
+						+ "load average %s%n", fleet, warm.pointsPerSecond(), firstWarning, quiet, loadAverage());
+				long jitBefore = JitQuiet.compilerTicks(pid);
 				long droppedBefore = probe == null ? 0 : probe.notJudged();
 				ProbeRun probing = probe == null ? null : new ProbeRun(probe, probeEvery);
 				HttpLoad.Result r = http.run(seeded, new Rows(fleet, base(cell, 1)), httpRows);
@@ -130,7 +133,12 @@ public final class IngestBench {
 					System.out.println("WARNING: " + r.rejectedItems() + " items rejected by ingest");
 				}
 				String load = loadAverage();
+				long jitHttp = JitQuiet.compilerTicks(pid) - jitBefore;
 				MqttLoad.Result m = mqtt == null ? null : mqtt.run(seeded, new Rows(fleet, base(cell, 3)), mqttRows);
+				long jitMqtt = JitQuiet.compilerTicks(pid) - jitBefore - jitHttp;
+				System.out.printf(Locale.ROOT, "  %,d sensors: Vigil's JIT compilers used %.1f s of CPU during the HTTP run "
+						+ "(%.1f s long), %.1f s during the MQTT run%n", fleet, jitHttp / 100.0, httpRows / r.pointsPerSecond(),
+						jitMqtt / 100.0);
 				mqttRowsOut.add(new MqttRow(fleet, raw, m, latency, load));
 			}
 			System.out.printf(Locale.ROOT, "| %,d | %,.0f | %,.0f | %.2f | %s |%n", fleet, raw, store, store / raw,

@@ -37,7 +37,11 @@ final class JitQuiet {
 		}
 	}
 
-	private static long compilerTicks(long pid) {
+	/** CPU time of the process's JIT compiler threads so far, in 1/100 s (0 without /proc). */
+	static long compilerTicks(long pid) {
+		if (pid <= 0) {
+			return 0;
+		}
 		try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
 			return tasks.mapToLong(JitQuiet::ticksIfCompiler).sum();
 		}
