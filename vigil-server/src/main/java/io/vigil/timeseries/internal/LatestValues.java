@@ -32,7 +32,7 @@ public class LatestValues {
 	private final Map<Long, Newest> newest = new ConcurrentHashMap<>();
 
 	/** Entries with {@code unflushed} set (writer thread). */
-	private int unflushed;
+	private int pending;
 
 	private final JdbcClient jdbc;
 
@@ -45,12 +45,11 @@ public class LatestValues {
 	void remember(List<SensorReading> readings) {
 		for (SensorReading reading : readings) {
 			Newest entry = entry(reading.sensorId());
-			SensorReading known = entry.reading;
-			if (known == null || reading.ts().isAfter(known.ts())) {
+			if (newer(reading, entry.reading)) {
 				entry.reading = reading;
 				if (!entry.unflushed) {
 					entry.unflushed = true;
-					unflushed++;
+					pending++;
 				}
 			}
 		}
@@ -59,7 +58,7 @@ public class LatestValues {
 	/** What a flush with this batch would write: the newest unflushed reading of every sensor, this batch's included. */
 	Map<Long, SensorReading> toFlush(List<SensorReading> batch) {
 		Map<Long, SensorReading> all = new HashMap<>();
-		if (unflushed > 0) {
+		if (pending > 0) {
 			newest.forEach((id, entry) -> {
 				if (entry.unflushed) {
 					all.put(id, entry.reading);
@@ -67,7 +66,7 @@ public class LatestValues {
 			});
 		}
 		for (SensorReading r : batch) {
-			all.merge(r.sensorId(), r, (a, b) -> b.ts().isAfter(a.ts()) ? b : a);
+			all.merge(r.sensorId(), r, (known, next) -> newer(next, known) ? next : known);
 		}
 		return all;
 	}
@@ -76,17 +75,16 @@ public class LatestValues {
 	void flushed(Map<Long, SensorReading> written) {
 		written.forEach((id, reading) -> {
 			Newest entry = entry(id);
-			SensorReading known = entry.reading;
-			if (known == null || reading.ts().isAfter(known.ts())) {
+			if (newer(reading, entry.reading)) {
 				entry.reading = reading;
 			}
 			entry.unflushed = false;
 		});
-		unflushed = 0;
+		pending = 0;
 	}
 
 	boolean hasPending() {
-		return unflushed > 0;
+		return pending > 0;
 	}
 
 	/** A stored reading newer than what {@code sensor_latest} holds for the sensor, if any. */
@@ -96,12 +94,11 @@ public class LatestValues {
 	}
 
 	private Newest entry(long sensorId) {
-		Newest entry = newest.get(sensorId);
-		if (entry == null) {
-			entry = new Newest();
-			newest.put(sensorId, entry);
-		}
-		return entry;
+		return newest.computeIfAbsent(sensorId, id -> new Newest());
+	}
+
+	private static boolean newer(SensorReading reading, SensorReading than) {
+		return than == null || reading.ts().isAfter(than.ts());
 	}
 
 	private void repairAfterCrash() {

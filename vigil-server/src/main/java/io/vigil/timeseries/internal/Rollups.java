@@ -67,20 +67,22 @@ public class Rollups {
 			from rollup_staging group by sensor_id, minute / 60
 			""" + MERGE;
 
+	private static final String OVERWRITE = """
+			on conflict (sensor_id, bucket) do update set min = excluded.min, max = excluded.max, sum = excluded.sum,
+			    count = excluded.count""";
+
 	private static final String MINUTE = """
 			insert into rollup_1m (sensor_id, bucket, min, max, sum, count)
 			select sensor_id, ?, min(value), max(value), sum(value), count(*) from readings
 			where valid and ts >= ? and ts < ? group by sensor_id
-			on conflict (sensor_id, bucket) do update set min = excluded.min, max = excluded.max, sum = excluded.sum,
-			    count = excluded.count""";
+			""" + OVERWRITE;
 
 	private static final String HOUR = """
 			insert into rollup_1h (sensor_id, bucket, min, max, sum, count)
 			select r.sensor_id, ?, min(r.min), max(r.max), sum(r.sum), sum(r.count) from rollup_1m r
 			where r.sensor_id in (select sensor_id from rollup_1m where bucket = any(?))
 			    and r.bucket >= ? and r.bucket < ? group by r.sensor_id
-			on conflict (sensor_id, bucket) do update set min = excluded.min, max = excluded.max, sum = excluded.sum,
-			    count = excluded.count""";
+			""" + OVERWRITE;
 
 	private final DataSource dataSource;
 
