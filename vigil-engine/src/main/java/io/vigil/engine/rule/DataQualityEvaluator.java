@@ -23,20 +23,75 @@ public final class DataQualityEvaluator implements Evaluator<DataQualityEvaluato
 	private static final int SPIKE_ACCEPT = 3;
 
 	/**
-	 * @param reference last value accepted as normal (spike reference), NaN before the first
-	 * @param runMin    smallest value of the current flat run
-	 * @param runMax    largest value of the current flat run
-	 * @param run       length of the current flat run
-	 * @param steps     consecutive large steps
-	 * @param invalid   consecutive invalid readings
-	 * @param active    bit set of active checks (1 range, 2 flatline, 4 spike, 8 invalid)
-	 * @param last      newest reading time, epoch millis
+	 * What the checks remember of a sensor. Updated in place with every reading (confined to the partition's
+	 * thread, as the {@link Evaluator} contract allows): a new state per reading stored into the runner's
+	 * long-lived slot cost the G1 collector a card to refine and a young object to copy, for every reading of
+	 * every sensor.
 	 */
-	public record State(double reference, double runMin, double runMax, int run, int steps, int invalid, int active,
-			long last) implements Serializable {
+	public static final class State implements Serializable {
+		private static final long serialVersionUID = 2L;
+		/** Last value accepted as normal (spike reference), NaN before the first. */
+		private double reference;
+		/** Smallest and largest value of the current flat run. */
+		private double runMin, runMax;
+		/** Length of the current flat run, consecutive large steps, consecutive invalid readings. */
+		private int run, steps, invalid;
+		/** Bit set of active checks (1 range, 2 flatline, 4 spike, 8 invalid). */
+		private int active;
+		/** Newest reading time, epoch millis. */
+		private long last;
+
+		public State(double reference, double runMin, double runMax, int run, int steps, int invalid, int active,
+				long last) {
+			set(reference, runMin, runMax, run, steps, invalid, active, last);
+		}
+
+		private void set(double reference, double runMin, double runMax, int run, int steps, int invalid, int active,
+				long last) {
+			this.reference = reference;
+			this.runMin = runMin;
+			this.runMax = runMax;
+			this.run = run;
+			this.steps = steps;
+			this.invalid = invalid;
+			this.active = active;
+			this.last = last;
+		}
+
+		public double reference() {
+			return reference;
+		}
+
+		public double runMin() {
+			return runMin;
+		}
+
+		public double runMax() {
+			return runMax;
+		}
+
+		public int run() {
+			return run;
+		}
+
+		public int steps() {
+			return steps;
+		}
+
+		public int invalid() {
+			return invalid;
+		}
+
+		public int active() {
+			return active;
+		}
+
+		public long last() {
+			return last;
+		}
 	}
 
-	/** States are immutable: every sensor registered but not yet heard from shares this one. */
+	/** Every sensor registered but not yet heard from shares this one; it is never changed. */
 	private static final State INITIAL = new State(Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, Long.MIN_VALUE);
 
 	private final DataQuality condition;
@@ -69,7 +124,7 @@ public final class DataQualityEvaluator implements Evaluator<DataQualityEvaluato
 				active = change(out, r, active, INVALID, true, "invalid", invalid, condition.invalidReadings(),
 						"连续 " + invalid + " 条数据标记为无效（HJ 212 标记 F/M/D/C/T/B）", invalid + " consecutive readings flagged invalid (HJ 212 F/M/D/C/T/B)");
 			}
-			return new Evaluation<>(out, new State(s.reference(), s.runMin(), s.runMax(), s.run(), s.steps(), invalid, active, t));
+			return new Evaluation<>(out, next(s, s.reference(), s.runMin(), s.runMax(), s.run(), s.steps(), invalid, active, t));
 		}
 		double v = r.value();
 		active = change(out, r, active, INVALID, false, "invalid", 0, condition.invalidReadings(),
@@ -79,7 +134,7 @@ public final class DataQualityEvaluator implements Evaluator<DataQualityEvaluato
 				outOfRange ? "数值 " + Outcome.format(v) + " 超出仪表量程 [" + Outcome.format(condition.physicalMin()) + ", " + Outcome.format(condition.physicalMax()) + "]，疑似传感器故障" : "数值回到仪表量程内",
 				outOfRange ? "value " + Outcome.format(v) + " outside the instrument range [" + Outcome.format(condition.physicalMin()) + ", " + Outcome.format(condition.physicalMax()) + "]; sensor fault suspected" : "value back inside the instrument range");
 		if (outOfRange) {
-			return new Evaluation<>(out, new State(s.reference(), s.runMin(), s.runMax(), s.run(), s.steps(), 0, active, t));
+			return new Evaluation<>(out, next(s, s.reference(), s.runMin(), s.runMax(), s.run(), s.steps(), 0, active, t));
 		}
 		double runMin = Math.min(v, Double.isNaN(s.runMin()) ? v : s.runMin());
 		double runMax = Math.max(v, Double.isNaN(s.runMax()) ? v : s.runMax());
@@ -110,7 +165,17 @@ public final class DataQualityEvaluator implements Evaluator<DataQualityEvaluato
 		} else {
 			reference = v;
 		}
-		return new Evaluation<>(out, new State(reference, runMin, runMax, run, steps, 0, active, t));
+		return new Evaluation<>(out, next(s, reference, runMin, runMax, run, steps, 0, active, t));
+	}
+
+	/** The state with these values: the same object changed in place, or a new one in place of {@link #INITIAL}. */
+	private static State next(State s, double reference, double runMin, double runMax, int run, int steps, int invalid,
+			int active, long t) {
+		if (s == INITIAL) {
+			return new State(reference, runMin, runMax, run, steps, invalid, active, t);
+		}
+		s.set(reference, runMin, runMax, run, steps, invalid, active, t);
+		return s;
 	}
 
 	/** Raises or recovers one check when its truth changes; returns the new bit set. */

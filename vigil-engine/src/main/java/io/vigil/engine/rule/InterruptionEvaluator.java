@@ -19,11 +19,32 @@ import java.util.Map;
  */
 public final class InterruptionEvaluator implements Evaluator<InterruptionEvaluator.State> {
 
-	/** Newest reading time (epoch millis, {@code Long.MIN_VALUE} before the first event) and whether offline. */
-	public record State(long lastSeen, boolean offline) implements Serializable {
+	/**
+	 * Newest reading time (epoch millis, {@code Long.MIN_VALUE} before the first event) and whether offline.
+	 * Updated in place with every reading (confined to the partition's thread, as the {@link Evaluator} contract
+	 * allows): a new state per reading stored into the runner's long-lived slot cost the G1 collector a card to
+	 * refine and a young object to copy, for every reading of every sensor.
+	 */
+	public static final class State implements Serializable {
+		private static final long serialVersionUID = 2L;
+		private long lastSeen;
+		private boolean offline;
+
+		public State(long lastSeen, boolean offline) {
+			this.lastSeen = lastSeen;
+			this.offline = offline;
+		}
+
+		public long lastSeen() {
+			return lastSeen;
+		}
+
+		public boolean offline() {
+			return offline;
+		}
 	}
 
-	/** States are immutable: every sensor registered but not yet heard from shares this one. */
+	/** Every sensor registered but not yet heard from shares this one; it is never changed. */
 	private static final State INITIAL = new State(Long.MIN_VALUE, false);
 
 	private final Interruption condition;
@@ -47,11 +68,11 @@ public final class InterruptionEvaluator implements Evaluator<InterruptionEvalua
 	@Override
 	public Evaluation<State> evaluate(Reading reading, State state, Instant now) {
 		long t = Math.max(reading.ts().toEpochMilli(), state.lastSeen());
-		State next = new State(t, false);
 		if (!state.offline()) {
-			return Evaluation.quiet(next);
+			return Evaluation.quiet(next(state, t, false));
 		}
 		long silentSeconds = (reading.ts().toEpochMilli() - state.lastSeen()) / 1000;
+		State next = next(state, t, false);
 		return Evaluation.of(new Outcome(Kind.RECOVERED, Category.DATA_INTERRUPTION, reading.key(), condition.id(),
 				condition.level(), reading.ts(), silentSeconds, silenceMillis / 1000.0,
 				"收到新数据，数据中断 " + silentSeconds + " 秒后恢复", "data resumed after " + silentSeconds + " s of silence",
@@ -62,7 +83,7 @@ public final class InterruptionEvaluator implements Evaluator<InterruptionEvalua
 	public Evaluation<State> tick(String key, State state, Instant now) {
 		long t = now.toEpochMilli();
 		if (state.lastSeen() == Long.MIN_VALUE) {
-			return Evaluation.quiet(new State(t, false));
+			return Evaluation.quiet(next(state, t, false));
 		}
 		long silent = t - state.lastSeen();
 		if (state.offline() || silent < silenceMillis) {
@@ -74,6 +95,16 @@ public final class InterruptionEvaluator implements Evaluator<InterruptionEvalua
 				"数据中断：已 " + silent / 1000 + " 秒无数据（上报周期 " + condition.interval().toSeconds() + " 秒 × " + condition.factor() + "），最后数据时间 " + last,
 				"data interrupted: no reading for " + silent / 1000 + " s (interval " + condition.interval().toSeconds() + " s × " + condition.factor() + "), last reading at " + last,
 				List.of(), Map.of("lastSeen", last, "interval", condition.interval().toString(), "factor", condition.factor())),
-				new State(state.lastSeen(), true));
+				next(state, state.lastSeen(), true));
+	}
+
+	/** The state with these values: the same object changed in place, or a new one in place of {@link #INITIAL}. */
+	private static State next(State state, long lastSeen, boolean offline) {
+		if (state == INITIAL) {
+			return new State(lastSeen, offline);
+		}
+		state.lastSeen = lastSeen;
+		state.offline = offline;
+		return state;
 	}
 }

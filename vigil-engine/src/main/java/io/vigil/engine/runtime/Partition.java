@@ -207,7 +207,12 @@ public final class Partition {
 	}
 
 	private void apply(Slot slot, Evaluation<Object> evaluation) {
-		slot.state = evaluation.state();
+		Object state = evaluation.state();
+		if (state != slot.state) {
+			// Only when it changed: each store of a reference into a long-lived slot costs the G1 collector a card to
+			// refine, and most evaluations keep their state.
+			slot.state = state;
+		}
 		List<Outcome> outcomes = evaluation.outcomes();
 		for (int i = 0, n = outcomes.size(); i < n; i++) {
 			try {

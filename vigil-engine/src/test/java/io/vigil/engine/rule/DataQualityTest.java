@@ -66,4 +66,16 @@ class DataQualityTest {
 		assertThat(feed.read(Reading.of("PT-1", Feed.at(2), 3, "F"))).extracting(Outcome::ruleId).containsExactly("dq:invalid");
 		assertThat(feed.read(Reading.of("PT-1", Feed.at(3), 3, "N"))).extracting(Outcome::kind).containsExactly(Kind.RECOVERED);
 	}
+
+	@Test
+	void sensorsStartingFromTheSharedInitialStateJudgeTheirOwnValues() {
+		// States change in place; the initial state all new sensors share must not.
+		DataQualityEvaluator evaluator = new DataQualityEvaluator(new DataQuality("dq", 0, 10, 10, 0.001, 2, 3, Level.BLUE));
+		Feed<DataQualityEvaluator.State> first = Feed.of(evaluator, "PT-1");
+		Feed<DataQualityEvaluator.State> second = Feed.of(evaluator, "PT-2");
+		first.series(0, 1, 3, 3.1);
+		assertThat(evaluator.initial().last()).isEqualTo(Long.MIN_VALUE);
+		assertThat(second.read(0, 9)).as("no spike against the other sensor's value").isEmpty();
+		assertThat(first.read(2, 9)).extracting(Outcome::ruleId).containsExactly("dq:spike");
+	}
 }

@@ -59,6 +59,21 @@ class InterruptionTest {
 		assertThat(feed.tick(1180)).hasSize(1);
 	}
 
+	@Test
+	void sensorsStartingFromTheSharedInitialStateKeepTheirOwnClocks() {
+		// States change in place; the initial state all new sensors share must not.
+		var early = Feed.<InterruptionEvaluator.State>of(minute, "FT-1");
+		var late = Feed.<InterruptionEvaluator.State>of(minute, "FT-2");
+		early.read(0, 1);
+		late.read(150, 1);
+		early.read(10, 1);
+		assertThat(minute.initial().lastSeen()).isEqualTo(Long.MIN_VALUE);
+		assertThat(early.tick(190)).extracting(Outcome::key).containsExactly("FT-1");
+		assertThat(late.tick(190)).isEmpty();
+		assertThat(Feed.<InterruptionEvaluator.State>of(minute, "FT-3").tick(190)).as("a new sensor starts its clock now")
+				.isEmpty();
+	}
+
 	private final GroupInterruption group = new GroupInterruption("ent-offline", "ENT-7", List.of("A", "B", "C"),
 			Duration.ofMinutes(3), Duration.ofMinutes(30), Level.BLUE, Level.YELLOW);
 
