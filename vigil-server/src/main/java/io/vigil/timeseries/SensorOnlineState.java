@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.vigil.timeseries.internal.LatestValues;
 import io.vigil.timeseries.internal.SensorIntervals;
@@ -37,7 +38,11 @@ public class SensorOnlineState implements ReadingsStored {
 
 	private final int offlineAfter;
 
-	private final Map<Long, Long> lastSeenMillis = new ConcurrentHashMap<>();
+	/**
+	 * Newest reading time per sensor, epoch millis. A counter of its own per sensor, updated in place: a boxed
+	 * value replaced with every reading is a new object stored into a long-lived map entry, which G1 pays for.
+	 */
+	private final Map<Long, AtomicLong> lastSeenMillis = new ConcurrentHashMap<>();
 
 	SensorOnlineState(SensorIntervals intervals, JdbcClient jdbc, Clock clock, TimeseriesSettings settings,
 			LatestValues repairedFirst) {
@@ -46,27 +51,27 @@ public class SensorOnlineState implements ReadingsStored {
 		this.offlineAfter = settings.offlineAfterIntervals();
 		jdbc.sql("select sensor_id, ts from sensor_latest")
 			.query((RowCallbackHandler) rs -> lastSeenMillis.put(rs.getLong(1),
-					Math.min(rs.getTimestamp(2).getTime(), clock.millis())));
+					new AtomicLong(Math.min(rs.getTimestamp(2).getTime(), clock.millis()))));
 	}
 
 	public Optional<Instant> lastSeen(long sensorId) {
-		return Optional.ofNullable(lastSeenMillis.get(sensorId)).map(Instant::ofEpochMilli);
+		return Optional.ofNullable(lastSeenMillis.get(sensorId)).map(seen -> Instant.ofEpochMilli(seen.get()));
 	}
 
 	public boolean isOnline(long sensorId, Instant now) {
 		SensorIntervals.Expected expected = intervals.of(sensorId);
-		Long seen = lastSeenMillis.get(sensorId);
-		return expected != null && seen != null && !silentTooLong(seen, expected, now);
+		AtomicLong seen = lastSeenMillis.get(sensorId);
+		return expected != null && seen != null && !silentTooLong(seen.get(), expected, now);
 	}
 
 	/** Sensors offline at {@code now}, the longest silent first. */
 	public List<Silence> offlineSensors(Instant now) {
 		List<Silence> offline = new ArrayList<>();
 		for (SensorIntervals.Expected expected : intervals.all().values()) {
-			Long seen = lastSeenMillis.get(expected.sensorId());
-			long since = seen != null ? seen : expected.createdAt().toEpochMilli();
+			AtomicLong seen = lastSeenMillis.get(expected.sensorId());
+			long since = seen != null ? seen.get() : expected.createdAt().toEpochMilli();
 			if (silentTooLong(since, expected, now)) {
-				offline.add(new Silence(expected.sensorId(), seen == null ? null : Instant.ofEpochMilli(seen),
+				offline.add(new Silence(expected.sensorId(), seen == null ? null : Instant.ofEpochMilli(since),
 						expected.interval()));
 			}
 		}
@@ -83,7 +88,11 @@ public class SensorOnlineState implements ReadingsStored {
 		long arrived = clock.millis();
 		for (SensorReading reading : readings) {
 			long ts = Math.min(reading.ts().toEpochMilli(), arrived);
-			lastSeenMillis.merge(reading.sensorId(), ts, Math::max);
+			AtomicLong seen = lastSeenMillis.get(reading.sensorId());
+			if (seen == null) {
+				seen = lastSeenMillis.computeIfAbsent(reading.sensorId(), id -> new AtomicLong(ts));
+			}
+			seen.accumulateAndGet(ts, Math::max);
 		}
 	}
 }

@@ -31,6 +31,18 @@ public class ReadingValidation {
 
 	private static final String INVALID_FLAGS = "FMDCTB";
 
+	/**
+	 * One string per flag letter, shared by all readings: the parser's copy of each reading's letter then dies young,
+	 * and a sensor's latest value stores its flag only when the letter changes.
+	 */
+	private static final String[] FLAGS = new String[128];
+
+	static {
+		for (char letter : (VALID_FLAGS + INVALID_FLAGS).toCharArray()) {
+			FLAGS[letter] = String.valueOf(letter);
+		}
+	}
+
 	private final SensorCatalog catalog;
 
 	private final Clock clock;
@@ -70,7 +82,7 @@ public class ReadingValidation {
 				continue;
 			}
 			SensorInfo sensor = sensors.get(i).orElseThrow();
-			String flag = item.flag() == null ? "N" : item.flag();
+			String flag = FLAGS[item.flag() == null ? 'N' : item.flag().charAt(0)]; // a letter problem() accepted
 			readings.add(new SensorReading(sensor.id(), item.ts(), item.value(), flag, VALID_FLAGS.contains(flag),
 					!sensor.inRange(item.value()), sensor.domain()));
 		}

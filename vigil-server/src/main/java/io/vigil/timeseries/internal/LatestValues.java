@@ -1,8 +1,10 @@
 package io.vigil.timeseries.internal;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,11 +24,75 @@ import org.springframework.stereotype.Component;
 @Component
 public class LatestValues {
 
+	/**
+	 * A sensor's newest reading, held in fields of its own rather than as a reference to the reading: the entry
+	 * lives long and changes with every reading, and G1 pays for each reference to a new object stored into an
+	 * old one (a card to refine, the reading kept alive and copied at the next collection). The flag and domain
+	 * are the same few shared strings, stored only when they change. Guarded by its own monitor: written by the
+	 * writer thread, read by queries.
+	 */
 	private static final class Newest {
 
-		volatile SensorReading reading;
+		private long seconds = Long.MIN_VALUE;
 
-		volatile boolean unflushed;
+		private int nanos;
+
+		private double value;
+
+		private String flag;
+
+		private boolean valid;
+
+		private boolean outOfRange;
+
+		private String domain;
+
+		private boolean unflushed;
+
+		/** Takes the reading if it is newer than the one held; returns whether that newly made the entry unflushed. */
+		synchronized boolean remember(SensorReading reading) {
+			if (!take(reading)) {
+				return false;
+			}
+			boolean was = unflushed;
+			unflushed = true;
+			return !was;
+		}
+
+		/** {@code sensor_latest} now holds {@code written} (or newer): the entry is flushed. */
+		synchronized void flushed(SensorReading written) {
+			take(written);
+			unflushed = false;
+		}
+
+		synchronized SensorReading unflushed(long sensorId) {
+			return unflushed ? reading(sensorId) : null;
+		}
+
+		private boolean take(SensorReading reading) {
+			Instant ts = reading.ts();
+			if (seconds != Long.MIN_VALUE && (ts.getEpochSecond() < seconds
+					|| ts.getEpochSecond() == seconds && ts.getNano() <= nanos)) {
+				return false;
+			}
+			seconds = ts.getEpochSecond();
+			nanos = ts.getNano();
+			value = reading.value();
+			if (!reading.flag().equals(flag)) {
+				flag = reading.flag();
+			}
+			valid = reading.valid();
+			outOfRange = reading.outOfRange();
+			if (!Objects.equals(reading.domain(), domain)) {
+				domain = reading.domain();
+			}
+			return true;
+		}
+
+		private SensorReading reading(long sensorId) {
+			return new SensorReading(sensorId, Instant.ofEpochSecond(seconds, nanos), value, flag, valid, outOfRange,
+					domain);
+		}
 	}
 
 	private final Map<Long, Newest> newest = new ConcurrentHashMap<>();
@@ -45,12 +111,8 @@ public class LatestValues {
 	void remember(List<SensorReading> readings) {
 		for (SensorReading reading : readings) {
 			Newest entry = entry(reading.sensorId());
-			if (newer(reading, entry.reading)) {
-				entry.reading = reading;
-				if (!entry.unflushed) {
-					entry.unflushed = true;
-					pending++;
-				}
+			if (entry.remember(reading)) {
+				pending++;
 			}
 		}
 	}
@@ -60,13 +122,14 @@ public class LatestValues {
 		Map<Long, SensorReading> all = new HashMap<>();
 		if (pending > 0) {
 			newest.forEach((id, entry) -> {
-				if (entry.unflushed) {
-					all.put(id, entry.reading);
+				SensorReading reading = entry.unflushed(id);
+				if (reading != null) {
+					all.put(id, reading);
 				}
 			});
 		}
 		for (SensorReading r : batch) {
-			all.merge(r.sensorId(), r, (known, next) -> newer(next, known) ? next : known);
+			all.merge(r.sensorId(), r, (known, next) -> next.ts().isAfter(known.ts()) ? next : known);
 		}
 		return all;
 	}
@@ -74,11 +137,7 @@ public class LatestValues {
 	/** Called by the writer after the flush of {@link #toFlush} committed: all of it is in the table now. */
 	void flushed(Map<Long, SensorReading> written) {
 		written.forEach((id, reading) -> {
-			Newest entry = entry(id);
-			if (newer(reading, entry.reading)) {
-				entry.reading = reading;
-			}
-			entry.unflushed = false;
+			entry(id).flushed(reading);
 		});
 		pending = 0;
 	}
@@ -90,15 +149,12 @@ public class LatestValues {
 	/** A stored reading newer than what {@code sensor_latest} holds for the sensor, if any. */
 	public Optional<SensorReading> unflushed(long sensorId) {
 		Newest entry = newest.get(sensorId);
-		return entry != null && entry.unflushed ? Optional.ofNullable(entry.reading) : Optional.empty();
+		return entry == null ? Optional.empty() : Optional.ofNullable(entry.unflushed(sensorId));
 	}
 
 	private Newest entry(long sensorId) {
-		return newest.computeIfAbsent(sensorId, id -> new Newest());
-	}
-
-	private static boolean newer(SensorReading reading, SensorReading than) {
-		return than == null || reading.ts().isAfter(than.ts());
+		Newest entry = newest.get(sensorId);
+		return entry != null ? entry : newest.computeIfAbsent(sensorId, id -> new Newest());
 	}
 
 	private void repairAfterCrash() {
