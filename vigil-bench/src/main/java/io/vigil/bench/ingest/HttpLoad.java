@@ -75,10 +75,10 @@ final class HttpLoad {
 					.digest(secret.getBytes(StandardCharsets.UTF_8))));
 				key.executeUpdate();
 			}
-			// A daily reporting interval: the replayed readings are hours old, and with a shorter one the interruption
-			// rule would rightly call every sensor silent, a flood of warnings no live fleet produces.
+			// A 30-day reporting interval: the replayed readings are up to ten days old, and with a shorter one the
+			// interruption rule would rightly call every sensor silent, a flood of warnings no live fleet produces.
 			try (PreparedStatement sensors = c.prepareStatement("insert into sensors (code, name, type, enterprise_id, "
-					+ "unit, interval_seconds) select ? || g, ? || g, 'combustible_gas', ?, '%LEL', 86400 "
+					+ "unit, interval_seconds) select ? || g, ? || g, 'combustible_gas', ?, '%LEL', 2592000 "
 					+ "from generate_series(0, ? - 1) g")) {
 				String prefix = "b" + run + "-";
 				sensors.setString(1, prefix);
@@ -108,6 +108,7 @@ final class HttpLoad {
 		// Encoded before the clock starts, as the raw COPY baseline's rows are: the generator shares the 2 cores
 		// with Vigil, and what is measured is Vigil taking the batches in, not this process writing JSON.
 		byte[][] bodies = bodies(seeded.codes(), rows, total, batch);
+		System.out.printf("  HTTP: %,d rows of %,d sensors encoded; clock starts%n", total, rows.sensors());
 		long started = System.nanoTime();
 		for (int t = 0; t < clients; t++) {
 			Thread thread = new Thread(() -> {

@@ -67,6 +67,7 @@ final class MqttLoad {
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
 		List<Thread> threads = new ArrayList<>();
 		byte[][] payloads = HttpLoad.bodies(seeded.codes(), rows, total, batch);
+		System.out.printf("  MQTT: %,d rows of %,d sensors encoded; clock starts%n", total, rows.sensors());
 		long started = System.nanoTime();
 		for (Mqtt5BlockingClient client : connections) {
 			Thread thread = new Thread(() -> {
