@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBatch most readings the writer puts in one transaction
  * @param retryAfter what overloaded callers are told to wait
  * @param latestFlushInterval how often the newest reading per sensor is written to {@code sensor_latest}
- * (queries see newer ones at once; one row per sensor per interval keeps large fleets cheap)
+ * (queries see newer ones at once; one row per sensor per interval keeps large fleets cheap: a flush of 100,000
+ * sensors costs PostgreSQL about 0.3 s; after a crash the rows since the last flush are read back at start)
  * @param retention how long raw readings are kept; whole UTC-day partitions older than this are
  * dropped
  * @param domainRetention how long raw readings of a domain (domain pack code) are kept instead, shorter or
@@ -37,7 +38,7 @@ public record TimeseriesSettings(
 		@DefaultValue("200000") int queueCapacity,
 		@DefaultValue("50000") int maxBatch,
 		@DefaultValue("1s") Duration retryAfter,
-		@DefaultValue("5s") Duration latestFlushInterval,
+		@DefaultValue("30s") Duration latestFlushInterval,
 		@DefaultValue("400d") Duration retention,
 		@DefaultValue Map<String, Duration> domainRetention,
 		@DefaultValue("90d") Duration minuteRollupRetention,
