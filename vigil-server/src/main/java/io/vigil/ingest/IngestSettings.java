@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quarantineRawBytes how much of a refused payload the quarantine keeps
  * @param quarantineRetention quarantined entries older than this are deleted
  * @param ackTimeout MQTT and HJ 212 wait this long for the store (retrying while it is overloaded) before they
- *     refuse a message, which the sender then resends
+ *     refuse a message, which the sender then resends; an HTTP push (answered 503 at once when the store is full)
+ *     waits this long for a store that neither stores nor fails before it is answered 503
  * @param mqtt the MQTT channel
  * @param hj212 the HJ 212 TCP channel
  */
