@@ -100,6 +100,12 @@ final class HttpLoad {
 	}
 
 	Result run(Seeded seeded, Rows rows, long total) throws Exception {
+		return run(seeded, rows, total, () -> {
+		});
+	}
+
+	/** As {@link #run(Seeded, Rows, long)}, calling {@code atClockStart} once the messages are encoded. */
+	Result run(Seeded seeded, Rows rows, long total, Runnable atClockStart) throws Exception {
 		AtomicLong next = new AtomicLong();
 		AtomicLong retries = new AtomicLong();
 		AtomicLong rejected = new AtomicLong();
@@ -109,6 +115,7 @@ final class HttpLoad {
 		// with Vigil, and what is measured is Vigil taking the batches in, not this process writing JSON.
 		byte[][] bodies = bodies(seeded.codes(), rows, total, batch);
 		System.out.printf("  HTTP: %,d rows of %,d sensors encoded; clock starts%n", total, rows.sensors());
+		atClockStart.run();
 		long started = System.nanoTime();
 		for (int t = 0; t < clients; t++) {
 			Thread thread = new Thread(() -> {

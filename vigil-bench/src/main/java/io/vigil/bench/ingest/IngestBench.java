@@ -118,9 +118,10 @@ public final class IngestBench {
 			Rows dbRows = new Rows(fleet, base(cell, 2));
 			System.out.printf("  %,d sensors: machine quiet after %s; raw COPY%n", fleet, MachineQuiet.await(0.1, 120));
 			WalStats wal = WalStats.read(jdbc);
-			double raw = database.rawCopy(dbRows, rows, batch);
-			System.out.printf(Locale.ROOT, "  %,d sensors: raw COPY %,.0f pts/s, %s; machine quiet after %s; store path%n",
-					fleet, raw, WalStats.since(wal, jdbc, rows), MachineQuiet.await(0.1, 120));
+			CpuUse[] cpu = new CpuUse[1];
+			double raw = database.rawCopy(dbRows, rows, batch, () -> cpu[0] = CpuUse.now(pid));
+			System.out.printf(Locale.ROOT, "  %,d sensors: raw COPY %,.0f pts/s, %s, %s; machine quiet after %s; store path%n",
+					fleet, raw, WalStats.since(wal, jdbc, rows), CpuUse.since(cpu[0], pid, rows), MachineQuiet.await(0.1, 120));
 			double store = database.storePath(dbRows, rows, batch, Integer.parseInt(a.getOrDefault("latest-every", "4")));
 			String httpColumns = "– | – | – | – | – | –";
 			if (http != null) {
@@ -158,8 +159,11 @@ public final class IngestBench {
 				long droppedBefore = probe == null ? 0 : probe.notJudged();
 				ProbeRun probing = probe == null ? null : new ProbeRun(probe, probeEvery);
 				WalStats httpWal = WalStats.read(a.get("vigil-jdbc"));
-				HttpLoad.Result r = http.run(seeded, new Rows(fleet, base(cell, 2)), httpRows);
-				String httpWalUse = WalStats.since(httpWal, a.get("vigil-jdbc"), httpRows);
+				CpuUse[] httpCpu = new CpuUse[1];
+				HttpLoad.Result r = http.run(seeded, new Rows(fleet, base(cell, 2)), httpRows,
+						() -> httpCpu[0] = CpuUse.now(pid));
+				String httpWalUse = WalStats.since(httpWal, a.get("vigil-jdbc"), httpRows) + ", "
+						+ CpuUse.since(httpCpu[0], pid, httpRows);
 				String latency = probing == null ? "– | – | – | –" : probing.stop() + String.format(Locale.ROOT,
 						" | %,d", probe.notJudged() - droppedBefore);
 				httpColumns = String.format(Locale.ROOT, "%,.0f | %.2f | %.0f | %.0f | %d | %s", r.pointsPerSecond(),
@@ -176,12 +180,16 @@ public final class IngestBench {
 						MachineQuiet.await(0.1, 120));
 				long jitMqttBefore = JitQuiet.compilerTicks(pid);
 				WalStats mqttWal = WalStats.read(a.get("vigil-jdbc"));
-				MqttLoad.Result m = mqtt == null ? null : mqtt.run(seeded, new Rows(fleet, base(cell, 3)), mqttRows);
+				CpuUse[] mqttCpu = new CpuUse[1];
+				MqttLoad.Result m = mqtt == null ? null
+						: mqtt.run(seeded, new Rows(fleet, base(cell, 3)), mqttRows, () -> mqttCpu[0] = CpuUse.now(pid));
+				String mqttUse = m == null ? "" : WalStats.since(mqttWal, a.get("vigil-jdbc"), mqttRows) + ", "
+						+ CpuUse.since(mqttCpu[0], pid, mqttRows);
 				long jitMqtt = JitQuiet.compilerTicks(pid) - jitMqttBefore;
 				if (m != null) {
 					System.out.printf(Locale.ROOT, "  %,d sensors: MQTT run done, %,.0f pts/s (%.2f of raw COPY), %s; machine "
 							+ "quiet after %s%n", fleet, m.pointsPerSecond(), m.pointsPerSecond() / raw,
-							WalStats.since(mqttWal, a.get("vigil-jdbc"), mqttRows), MachineQuiet.await(0.1, 120));
+							mqttUse, MachineQuiet.await(0.1, 120));
 				}
 				System.out.printf(Locale.ROOT, "  %,d sensors: Vigil's JIT compilers used %.1f s of CPU during the HTTP run "
 						+ "(%.1f s long), %.1f s during the MQTT run%n", fleet, jitHttp / 100.0, httpRows / r.pointsPerSecond(),

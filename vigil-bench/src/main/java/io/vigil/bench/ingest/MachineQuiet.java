@@ -11,6 +11,8 @@ import java.nio.file.Path;
  */
 final class MachineQuiet {
 
+	private static final int QUIET_SECONDS = 12;
+
 	private MachineQuiet() {
 	}
 
@@ -24,8 +26,9 @@ final class MachineQuiet {
 	}
 
 	/**
-	 * Waits (at most {@code maxSeconds}) until all cores together were busy less than {@code share} of the time
-	 * over 2 seconds; zeros without /proc.
+	 * Waits (at most {@code maxSeconds}) until all cores together were busy less than {@code share} of the time in
+	 * every 2-second sample for {@value #QUIET_SECONDS} seconds in a row: long enough for Vigil's periodic roll-up
+	 * job (every 10 s, for minutes quiet for 5 s) to have taken what the previous run left. Zeros without /proc.
 	 */
 	static Waited await(double share, long maxSeconds) throws InterruptedException {
 		long[] first = ticks();
@@ -34,13 +37,15 @@ final class MachineQuiet {
 		}
 		long[] before = first;
 		long started = System.nanoTime();
+		int quietSamples = 0;
 		while (true) {
 			Thread.sleep(2000);
 			long[] now = ticks();
 			long busy = now[0] - before[0];
 			long all = busy + now[1] - before[1];
+			quietSamples = all > 0 && busy < share * all ? quietSamples + 1 : 0;
 			double waited = (System.nanoTime() - started) / 1e9;
-			if (all > 0 && busy < share * all || waited >= maxSeconds) {
+			if (quietSamples * 2 >= QUIET_SECONDS || waited >= maxSeconds) {
 				// /proc/stat counts in USER_HZ, 100 a second on Linux.
 				return new Waited(waited, (now[0] - first[0]) / 100.0);
 			}

@@ -53,6 +53,12 @@ final class MqttLoad {
 	}
 
 	Result run(HttpLoad.Seeded seeded, Rows rows, long total) throws Exception {
+		return run(seeded, rows, total, () -> {
+		});
+	}
+
+	/** As {@link #run(HttpLoad.Seeded, Rows, long)}, calling {@code atClockStart} once the messages are encoded. */
+	Result run(HttpLoad.Seeded seeded, Rows rows, long total, Runnable atClockStart) throws Exception {
 		List<Mqtt5BlockingClient> connections = new ArrayList<>();
 		for (int c = 0; c < clients; c++) {
 			Mqtt5BlockingClient client = Mqtt5Client.builder().identifier("bench-" + UUID.randomUUID())
@@ -68,6 +74,7 @@ final class MqttLoad {
 		List<Thread> threads = new ArrayList<>();
 		byte[][] payloads = HttpLoad.bodies(seeded.codes(), rows, total, batch);
 		System.out.printf("  MQTT: %,d rows of %,d sensors encoded; clock starts%n", total, rows.sensors());
+		atClockStart.run();
 		long started = System.nanoTime();
 		for (Mqtt5BlockingClient client : connections) {
 			Thread thread = new Thread(() -> {
