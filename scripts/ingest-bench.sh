@@ -33,7 +33,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 sleep 3 # the first administrator is created just after the health check turns UP
-echo "Vigil pid $PID, log $LOG; git $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
+echo "Vigil pid $PID, log $LOG; jar ${VIGIL_JAR:-vigil-server/target/vigil.jar}; git $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
 java -Xmx1g -cp "$CP" io.vigil.bench.ingest.IngestBench rows=2000000 \
   vigil=http://127.0.0.1:18180 vigil-jdbc="jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres" \
   vigil-pid=$PID clients=32 http-batch=2000 http-rows=2000000 mqtt=127.0.0.1:18883 \

@@ -18,10 +18,11 @@ record CpuUse(long vigil, long compiler, long gc, long postgres, long generator)
 		long[] v = new long[3];
 		if (vigilPid > 0) {
 			try (Stream<Path> tasks = Files.list(Path.of("/proc/" + vigilPid + "/task"))) {
+				// The process's own times include threads that have ended since (a pool's idle threads).
+				v[0] = ticks(read(Path.of("/proc/" + vigilPid + "/stat")));
 				tasks.forEach(task -> {
 					String name = read(task.resolve("comm")).trim();
 					long ticks = ticks(read(task.resolve("stat")));
-					v[0] += ticks;
 					if (name.contains("CompilerThre")) {
 						v[1] += ticks;
 					}

@@ -20,7 +20,8 @@ import java.util.Map;
  * jdbc=jdbc:postgresql://127.0.0.1:5432/test?user=postgres   database for the baseline and store path
  * rows=1000000         rows per measurement          batch=50000   rows per COPY / transaction
  * sensors=1000,10000,100000   migrations=vigil-server/src/main/resources/db/migration (V10–V12)
- * latest-every=4      store path: latest-value upsert once per this many batches
+ * latest-every=4      store path: latest-value upsert once per this many batches (as the writer did when it
+ *                     flushed every 5 s; it flushes every 30 s now, so this errs on the costly side)
  * domains=0           day partitions divided by domain as with this many domain retentions configured
  *                     (0: plain days, the default configuration; n: n domain sub-partitions plus a default)
  * vigil=http://localhost:8080   (optional) end-to-end HTTP against a running Vigil
@@ -32,6 +33,8 @@ import java.util.Map;
  * probes=40  probe-every=1000 (ms between probes)
  * warmup-rows=250000  warmup-rounds=6  warmup-batch=100   JIT warm-up rounds (HTTP, then MQTT, this many rows
  *                     each) until Vigil's compilers use less than 5 % of a core during a round
+ * fleet-warmup-rows=1000000   each fleet's warm-up, by HTTP and then MQTT, in the measured batch size
+ * jit-wait=180        most seconds to wait for Vigil's compilers to go quiet after a warm-up
  * </pre>
  */
 public final class IngestBench {
