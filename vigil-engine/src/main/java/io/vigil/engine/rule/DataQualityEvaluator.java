@@ -41,7 +41,7 @@ public final class DataQualityEvaluator implements Evaluator<DataQualityEvaluato
 		/** Newest reading time, epoch millis. */
 		private long last;
 
-		public State(double reference, double runMin, double runMax, int run, int steps, int invalid, int active,
+		private State(double reference, double runMin, double runMax, int run, int steps, int invalid, int active,
 				long last) {
 			set(reference, runMin, runMax, run, steps, invalid, active, last);
 		}
@@ -58,34 +58,7 @@ public final class DataQualityEvaluator implements Evaluator<DataQualityEvaluato
 			this.last = last;
 		}
 
-		public double reference() {
-			return reference;
-		}
-
-		public double runMin() {
-			return runMin;
-		}
-
-		public double runMax() {
-			return runMax;
-		}
-
-		public int run() {
-			return run;
-		}
-
-		public int steps() {
-			return steps;
-		}
-
-		public int invalid() {
-			return invalid;
-		}
-
-		public int active() {
-			return active;
-		}
-
+		/** Newest reading time judged, epoch millis ({@code Long.MIN_VALUE} before the first). */
 		public long last() {
 			return last;
 		}
@@ -113,18 +86,18 @@ public final class DataQualityEvaluator implements Evaluator<DataQualityEvaluato
 	@Override
 	public Evaluation<State> evaluate(Reading r, State s, Instant now) {
 		long t = r.ts().toEpochMilli();
-		if (t <= s.last()) {
+		if (t <= s.last) {
 			return Evaluation.quiet(s);
 		}
 		List<Outcome> out = new ArrayList<>(1);
-		int active = s.active();
+		int active = s.active;
 		if (r.quality() != io.vigil.engine.Quality.VALID) {
-			int invalid = s.invalid() + 1;
+			int invalid = s.invalid + 1;
 			if (condition.invalidReadings() > 0 && invalid >= condition.invalidReadings()) {
 				active = change(out, r, active, INVALID, true, "invalid", invalid, condition.invalidReadings(),
 						"连续 " + invalid + " 条数据标记为无效（HJ 212 标记 F/M/D/C/T/B）", invalid + " consecutive readings flagged invalid (HJ 212 F/M/D/C/T/B)");
 			}
-			return new Evaluation<>(out, next(s, s.reference(), s.runMin(), s.runMax(), s.run(), s.steps(), invalid, active, t));
+			return new Evaluation<>(out, next(s, s.reference, s.runMin, s.runMax, s.run, s.steps, invalid, active, t));
 		}
 		double v = r.value();
 		active = change(out, r, active, INVALID, false, "invalid", 0, condition.invalidReadings(),
@@ -134,11 +107,11 @@ public final class DataQualityEvaluator implements Evaluator<DataQualityEvaluato
 				outOfRange ? "数值 " + Outcome.format(v) + " 超出仪表量程 [" + Outcome.format(condition.physicalMin()) + ", " + Outcome.format(condition.physicalMax()) + "]，疑似传感器故障" : "数值回到仪表量程内",
 				outOfRange ? "value " + Outcome.format(v) + " outside the instrument range [" + Outcome.format(condition.physicalMin()) + ", " + Outcome.format(condition.physicalMax()) + "]; sensor fault suspected" : "value back inside the instrument range");
 		if (outOfRange) {
-			return new Evaluation<>(out, next(s, s.reference(), s.runMin(), s.runMax(), s.run(), s.steps(), 0, active, t));
+			return new Evaluation<>(out, next(s, s.reference, s.runMin, s.runMax, s.run, s.steps, 0, active, t));
 		}
-		double runMin = Math.min(v, Double.isNaN(s.runMin()) ? v : s.runMin());
-		double runMax = Math.max(v, Double.isNaN(s.runMax()) ? v : s.runMax());
-		int run = s.run() + 1;
+		double runMin = Math.min(v, Double.isNaN(s.runMin) ? v : s.runMin);
+		double runMax = Math.max(v, Double.isNaN(s.runMax) ? v : s.runMax);
+		int run = s.run + 1;
 		if (runMax - runMin > condition.flatlineTolerance()) {
 			runMin = v;
 			runMax = v;
@@ -150,12 +123,12 @@ public final class DataQualityEvaluator implements Evaluator<DataQualityEvaluato
 					flat ? "数值连续 " + run + " 次保持在 " + Outcome.format(runMin) + "～" + Outcome.format(runMax) + "，疑似传感器卡死" : "数值恢复变化",
 					flat ? "value stuck within " + Outcome.format(runMin) + "…" + Outcome.format(runMax) + " for " + run + " readings" : "value moves again");
 		}
-		double reference = s.reference();
+		double reference = s.reference;
 		int steps = 0;
 		if (!Double.isNaN(condition.maxStep()) && !Double.isNaN(reference)) {
 			double step = Math.abs(v - reference);
-			boolean spike = step > condition.maxStep() && s.steps() + 1 < SPIKE_ACCEPT;
-			steps = step > condition.maxStep() ? s.steps() + 1 : 0;
+			boolean spike = step > condition.maxStep() && s.steps + 1 < SPIKE_ACCEPT;
+			steps = step > condition.maxStep() ? s.steps + 1 : 0;
 			active = change(out, r, active, SPIKE, spike, "spike", step, condition.maxStep(),
 					spike ? "数值由 " + Outcome.format(reference) + " 跳变至 " + Outcome.format(v) + "，超过最大步长 " + Outcome.format(condition.maxStep()) : "跳变消失",
 					spike ? "value jumped from " + Outcome.format(reference) + " to " + Outcome.format(v) + ", more than the maximum step " + Outcome.format(condition.maxStep()) : "spike gone");

@@ -30,7 +30,7 @@ public final class InterruptionEvaluator implements Evaluator<InterruptionEvalua
 		private long lastSeen;
 		private boolean offline;
 
-		public State(long lastSeen, boolean offline) {
+		private State(long lastSeen, boolean offline) {
 			this.lastSeen = lastSeen;
 			this.offline = offline;
 		}
