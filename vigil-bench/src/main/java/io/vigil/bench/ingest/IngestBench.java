@@ -120,11 +120,10 @@ public final class IngestBench {
 			// The very rows the HTTP run sends (into schemas of their own), so that the ratio compares like with like.
 			Rows dbRows = new Rows(fleet, base(cell, 2));
 			System.out.printf("  %,d sensors: machine quiet after %s; raw COPY%n", fleet, MachineQuiet.await(0.1, 120));
-			WalStats wal = WalStats.read(jdbc);
-			CpuUse[] cpu = new CpuUse[1];
-			double raw = database.rawCopy(dbRows, rows, batch, () -> cpu[0] = CpuUse.now(pid));
-			System.out.printf(Locale.ROOT, "  %,d sensors: raw COPY %,.0f pts/s, %s, %s; machine quiet after %s; store path%n",
-					fleet, raw, WalStats.since(wal, jdbc, rows), CpuUse.since(cpu[0], pid, rows), MachineQuiet.await(0.1, 120));
+			RunCost rawCost = new RunCost(jdbc, pid);
+			double raw = database.rawCopy(dbRows, rows, batch, rawCost.clockStarts());
+			System.out.printf(Locale.ROOT, "  %,d sensors: raw COPY %,.0f pts/s, %s; machine quiet after %s; store path%n",
+					fleet, raw, rawCost.perRow(rows), MachineQuiet.await(0.1, 120));
 			double store = database.storePath(dbRows, rows, batch, Integer.parseInt(a.getOrDefault("latest-every", "4")));
 			String httpColumns = "– | – | – | – | – | –";
 			if (http != null) {
@@ -132,8 +131,8 @@ public final class IngestBench {
 				if (probe != null) {
 					probe.prepare(2 * probes + 1); // the warm-up probes as well, so that their paths are compiled too
 				}
-				// Warm-up, in the hour before the measured ones (a warm-up in a later hour made every measured reading
-				// late, and the rules skip late readings): every sensor reports, by HTTP and by MQTT, in batches as large
+				// Warm-up, on the day before the measured ones (a warm-up after them made every measured reading late, and
+				// the rules skip late readings): every sensor reports, by HTTP and by MQTT, in batches as large
 				// as the measured runs', so that the measured runs are the sustained state of a known fleet: sensor
 				// look-ups cached, the rules built for the new sensors, and the code compiled for this shape of load.
 				long fleetWarmRows = Math.max(Long.parseLong(a.getOrDefault("fleet-warmup-rows", "1000000")), fleet);
@@ -161,12 +160,9 @@ public final class IngestBench {
 				long jitBefore = JitQuiet.compilerTicks(pid);
 				long droppedBefore = probe == null ? 0 : probe.notJudged();
 				ProbeRun probing = probe == null ? null : new ProbeRun(probe, probeEvery);
-				WalStats httpWal = WalStats.read(a.get("vigil-jdbc"));
-				CpuUse[] httpCpu = new CpuUse[1];
-				HttpLoad.Result r = http.run(seeded, new Rows(fleet, base(cell, 2)), httpRows,
-						() -> httpCpu[0] = CpuUse.now(pid));
-				String httpWalUse = WalStats.since(httpWal, a.get("vigil-jdbc"), httpRows) + ", "
-						+ CpuUse.since(httpCpu[0], pid, httpRows);
+				RunCost httpCost = new RunCost(a.get("vigil-jdbc"), pid);
+				HttpLoad.Result r = http.run(seeded, new Rows(fleet, base(cell, 2)), httpRows, httpCost.clockStarts());
+				String httpUse = httpCost.perRow(httpRows);
 				String latency = probing == null ? "– | – | – | –" : probing.stop() + String.format(Locale.ROOT,
 						" | %,d", probe.notJudged() - droppedBefore);
 				httpColumns = String.format(Locale.ROOT, "%,.0f | %.2f | %.0f | %.0f | %d | %s", r.pointsPerSecond(),
@@ -177,17 +173,15 @@ public final class IngestBench {
 				String load = loadAverage();
 				long jitHttp = JitQuiet.compilerTicks(pid) - jitBefore;
 				System.out.printf(Locale.ROOT, "  %,d sensors: HTTP run done, %,.0f pts/s (%.2f of raw COPY), %s%n", fleet,
-						r.pointsPerSecond(), r.pointsPerSecond() / raw, httpWalUse);
+						r.pointsPerSecond(), r.pointsPerSecond() / raw, httpUse);
 				// What the HTTP run left to do (roll-ups of its minutes, autovacuum) is waited out, and shown.
 				System.out.printf("  %,d sensors: machine quiet after the HTTP run after %s%n", fleet,
 						MachineQuiet.await(0.1, 120));
 				long jitMqttBefore = JitQuiet.compilerTicks(pid);
-				WalStats mqttWal = WalStats.read(a.get("vigil-jdbc"));
-				CpuUse[] mqttCpu = new CpuUse[1];
+				RunCost mqttCost = new RunCost(a.get("vigil-jdbc"), pid);
 				MqttLoad.Result m = mqtt == null ? null
-						: mqtt.run(seeded, new Rows(fleet, base(cell, 3)), mqttRows, () -> mqttCpu[0] = CpuUse.now(pid));
-				String mqttUse = m == null ? "" : WalStats.since(mqttWal, a.get("vigil-jdbc"), mqttRows) + ", "
-						+ CpuUse.since(mqttCpu[0], pid, mqttRows);
+						: mqtt.run(seeded, new Rows(fleet, base(cell, 3)), mqttRows, mqttCost.clockStarts());
+				String mqttUse = m == null ? "" : mqttCost.perRow(mqttRows);
 				long jitMqtt = JitQuiet.compilerTicks(pid) - jitMqttBefore;
 				if (m != null) {
 					System.out.printf(Locale.ROOT, "  %,d sensors: MQTT run done, %,.0f pts/s (%.2f of raw COPY), %s; machine "
